@@ -1,0 +1,9 @@
+"""Thin routers: read input, check the role (a dependency), call one service, return *Public."""
+
+from fastapi import APIRouter
+
+from app.api import bikes, boards, children, coins, groups, loggers, reasons, session
+
+api_router = APIRouter(prefix="/api/v1")
+for module in (session, groups, children, reasons, loggers, boards, coins, bikes):
+    api_router.include_router(module.router)

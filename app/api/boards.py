@@ -1,0 +1,94 @@
+"""Boards, their kiosk links, and their standings."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.api.deps import BoardViewerDep, SessionDep, SettingsDep, TeacherDep
+from app.domain.weeks import parse_week, week_of
+from app.models.board import (
+    BoardCreate,
+    BoardPublic,
+    BoardUpdate,
+    KioskLinkCreate,
+    KioskLinkCreated,
+    KioskLinkPublic,
+)
+from app.models.types import utcnow
+from app.services import boards
+from app.services.standings import StandingsPublic, board_standings
+from app.settings import Settings
+
+router = APIRouter(prefix="/boards", tags=["boards"])
+
+
+@router.get("", response_model=list[BoardPublic])
+def list_boards(session: SessionDep, _actor: TeacherDep) -> list[BoardPublic]:
+    return boards.list_boards(session)
+
+
+@router.post("", response_model=BoardPublic, status_code=status.HTTP_201_CREATED)
+def create_board(body: BoardCreate, session: SessionDep, actor: TeacherDep) -> BoardPublic:
+    return boards.create_board(session, board=body, by=actor)
+
+
+@router.get("/{slug}", response_model=BoardPublic)
+def get_board(slug: str, session: SessionDep, _actor: TeacherDep) -> BoardPublic:
+    return boards.board_public(session, boards.get_board(session, slug))
+
+
+@router.patch("/{slug}", response_model=BoardPublic)
+def update_board(
+    slug: str, body: BoardUpdate, session: SessionDep, actor: TeacherDep
+) -> BoardPublic:
+    return boards.update_board(session, slug=slug, changes=body, by=actor)
+
+
+@router.get(
+    "/{slug}/standings",
+    response_model=StandingsPublic,
+    summary="This week's standings (teacher, or the board's kiosk link with ?token=)",
+)
+def standings(
+    board: BoardViewerDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    week: Annotated[str | None, Query(description="ISO week, e.g. 2026-W48")] = None,
+) -> StandingsPublic:
+    if week is None:
+        week = week_of(utcnow(), settings.tz)
+    parse_week(week)
+    return board_standings(session, board=board, week=week)
+
+
+def public_base_url(request: Request, settings: Settings) -> str:
+    return (settings.base_url or str(request.base_url)).rstrip("/")
+
+
+@router.post(
+    "/{slug}/kiosk-links", response_model=KioskLinkCreated, status_code=status.HTTP_201_CREATED
+)
+def create_kiosk_link(
+    slug: str,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: TeacherDep,
+    body: KioskLinkCreate | None = None,
+) -> KioskLinkCreated:
+    link, token = boards.create_kiosk_link(
+        session, slug=slug, label=body.label if body else "", by=actor
+    )
+    url = f"{public_base_url(request, settings)}/kiosk/{slug}?token={token}"
+    return KioskLinkCreated(id=link.id or 0, token=token, url=url)
+
+
+@router.get("/{slug}/kiosk-links", response_model=list[KioskLinkPublic])
+def list_kiosk_links(slug: str, session: SessionDep, _actor: TeacherDep) -> list[KioskLinkPublic]:
+    return boards.list_kiosk_links(session, slug=slug)
+
+
+@router.delete("/{slug}/kiosk-links/{link_id}", status_code=status.HTTP_204_NO_CONTENT)
+def revoke_kiosk_link(slug: str, link_id: int, session: SessionDep, actor: TeacherDep) -> Response:
+    boards.revoke_kiosk_link(session, slug=slug, link_id=link_id, by=actor)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

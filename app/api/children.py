@@ -1,0 +1,78 @@
+"""Children: the roster, its CSV import, and erasure."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, Response, UploadFile, status
+
+from app.api.deps import LoggerDep, SessionDep, TeacherDep
+from app.domain.errors import Invalid
+from app.models.roster import ChildCreate, ChildPublic, ChildUpdate
+from app.services import roster
+from app.services.roster_import import ImportReport, import_roster
+
+router = APIRouter(prefix="/children", tags=["roster"])
+
+MAX_ROSTER_BYTES = 1024 * 1024
+
+
+@router.get("", response_model=list[ChildPublic])
+def list_children(
+    session: SessionDep,
+    _actor: LoggerDep,
+    group_id: int | None = None,
+    active: bool | None = None,
+) -> list[ChildPublic]:
+    children = roster.list_children(session, group_id=group_id, active=active)
+    return [ChildPublic.model_validate(child) for child in children]
+
+
+@router.post("", response_model=ChildPublic, status_code=status.HTTP_201_CREATED)
+def add_child(body: ChildCreate, session: SessionDep, actor: TeacherDep) -> ChildPublic:
+    return ChildPublic.model_validate(roster.add_child(session, child=body, by=actor))
+
+
+@router.post(
+    "/import",
+    response_model=ImportReport,
+    summary="Import a class list (CSV from the school administration)",
+    description="Send the file as multipart field `file`. With `dry_run=true` nothing changes: "
+    "the answer is the preview (what would be added or moved, and every bad row with its line "
+    "number). Without it, the good rows are imported and the bad ones reported.",
+    max_body_size=MAX_ROSTER_BYTES,
+)
+def import_children(
+    session: SessionDep,
+    actor: TeacherDep,
+    file: Annotated[UploadFile, File(description="CSV, ; or , separated, UTF-8 or Windows-1252")],
+    dry_run: Annotated[bool, Query()] = False,
+) -> ImportReport:
+    raw = file.file.read(MAX_ROSTER_BYTES + 1)
+    if len(raw) > MAX_ROSTER_BYTES:
+        raise Invalid("the file is larger than 1 MiB; export one school at a time")
+    return import_roster(session, raw=raw, apply=not dry_run, by=actor)
+
+
+@router.get("/{child_id}", response_model=ChildPublic)
+def get_child(child_id: int, session: SessionDep, _actor: LoggerDep) -> ChildPublic:
+    return ChildPublic.model_validate(roster.get_child(session, child_id))
+
+
+@router.patch("/{child_id}", response_model=ChildPublic)
+def update_child(
+    child_id: int, body: ChildUpdate, session: SessionDep, actor: TeacherDep
+) -> ChildPublic:
+    return ChildPublic.model_validate(
+        roster.update_child(session, child_id=child_id, changes=body, by=actor)
+    )
+
+
+@router.delete(
+    "/{child_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Erase a child",
+    description="Deletes the child, their coins and bike turns, and removes their name from "
+    "board events and draws. This cannot be undone.",
+)
+def erase_child(child_id: int, session: SessionDep, actor: TeacherDep) -> Response:
+    roster.erase_child(session, child_id=child_id, by=actor)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

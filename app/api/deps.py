@@ -1,0 +1,109 @@
+"""Dependencies: the database session, the settings, and the roles.
+
+A route's signature says who may call it: ``TeacherDep`` (teachers), ``LoggerDep`` (loggers
+and teachers), ``BoardViewerDep`` (a kiosk link for that board, or a teacher).
+"""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from app.db import session_for, write_session
+from app.domain.actors import Actor, Role
+from app.domain.errors import Forbidden, NotFound, NotSignedIn
+from app.models import Board
+from app.realtime.hub import Hub
+from app.services import auth
+from app.services.boards import get_board
+from app.services.events import attach_hub
+from app.settings import Settings
+
+SESSION_COOKIE = "pleinmunt_session"
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_hub(request: Request) -> Hub:
+    hub: Hub = request.app.state.hub
+    return hub
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    write = request.method not in _READ_METHODS
+    with session_for(request.app.state.engine, write=write) as session:
+        yield attach_hub(session, request.app.state.hub)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def optional_actor(request: Request, session: SessionDep, settings: SettingsDep) -> Actor | None:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        found = auth.actor_for_session(session, token=token, settings=settings)
+        if found is not None:
+            actor, stale = found
+            if stale and actor.session_id:
+                # Its own short write, so a read request never upgrades its transaction.
+                with write_session(request.app.state.engine) as writer:
+                    auth.touch_session(writer, session_id=actor.session_id)
+            return actor
+    kiosk_token = request.query_params.get("token")
+    if kiosk_token:
+        return auth.actor_for_kiosk_token(session, token=kiosk_token)
+    return None
+
+
+ActorDep = Annotated[Actor | None, Depends(optional_actor)]
+
+
+def require_actor(actor: ActorDep) -> Actor:
+    if actor is None:
+        raise NotSignedIn()
+    return actor
+
+
+def require_teacher(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
+    if not actor.is_teacher:
+        raise Forbidden("only teachers may do this")
+    return actor
+
+
+def require_logger(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
+    if actor.role not in (Role.logger, Role.teacher):
+        raise Forbidden("only interns and teachers may do this")
+    return actor
+
+
+TeacherDep = Annotated[Actor, Depends(require_teacher)]
+LoggerDep = Annotated[Actor, Depends(require_logger)]
+
+
+def board_for_viewer(slug: str, session: SessionDep, actor: ActorDep) -> Board:
+    if actor is None:
+        raise NotSignedIn("Sign in as a teacher, or open the board with its kiosk link.")
+    if actor.role is Role.logger:
+        raise Forbidden("boards are shown on the kiosk and the teacher desk")
+    try:
+        board = get_board(session, slug)
+    except NotFound:
+        if actor.is_teacher:
+            raise
+        board = None
+    if board is None or board.id is None or not actor.may_view_board(board.id):
+        raise Forbidden("this kiosk link is for another board")
+    return board
+
+
+BoardViewerDep = Annotated[Board, Depends(board_for_viewer)]

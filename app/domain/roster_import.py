@@ -1,0 +1,207 @@
+"""Reading a class list as a Dutch school administration exports it, and planning the import.
+
+Accepts ``;`` or ``,`` separated files in UTF-8 (with or without BOM) or Windows-1252, with
+headers such as ``Roepnaam;Tussenvoegsel;Achternaam;Groep``. Only the first name and the
+initial of the last name are kept; every other column (student number, birth date ...) is
+ignored on purpose.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.domain.errors import Invalid
+
+MAX_ROWS = 2000
+
+_HEADERS = {
+    "first_name": {"roepnaam", "voornaam", "first_name", "firstname", "first name", "naam"},
+    "infix": {"tussenvoegsel", "tussenvoegsels", "voorvoegsel", "infix"},
+    "last_name": {"achternaam", "last_name", "lastname", "last name", "surname", "familienaam"},
+    "group": {"groep", "klas", "group", "class", "stamgroep", "groepsnaam"},
+}
+# Dutch name particles: "van der Berg" is filed under B, so its initial is B.
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "het",
+    "te",
+    "ten",
+    "ter",
+    "'t",
+    "in",
+    "op",
+    "la",
+    "le",
+    "d'",
+}
+_DAYCARE_WORDS = ("peuter", "kdv", "opvang", "dreumes", "kinderdagverblijf", "daycare")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    line: int
+    first_name: str
+    last_initial: str | None
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    line: int
+    reason: str
+
+
+@dataclass(slots=True)
+class ParsedRoster:
+    rows: list[RosterRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # What Excel on Windows writes for "CSV (gescheiden door lijstscheidingsteken)".
+        return raw.decode("cp1252", errors="replace")
+
+
+def last_initial(last_name: str) -> str | None:
+    words = last_name.split()
+    while len(words) > 1 and words[0].lower() in _PARTICLES:
+        words = words[1:]
+    for char in " ".join(words):
+        if char.isalpha():
+            return char.upper()
+    return None
+
+
+def guess_kind(group_name: str) -> str:
+    lowered = group_name.lower()
+    return "daycare" if any(word in lowered for word in _DAYCARE_WORDS) else "class"
+
+
+def parse_roster(raw: bytes) -> ParsedRoster:
+    text = decode(raw)
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise Invalid("the file is empty; export the class list as CSV with a header row")
+    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = _columns(next(reader))
+    parsed = ParsedRoster()
+    for record in reader:
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(parsed.rows) + len(parsed.problems) >= MAX_ROWS:
+            raise Invalid(f"the file has more than {MAX_ROWS} rows; import one school at a time")
+        _add_record(parsed, reader.line_num, record, columns)
+    return parsed
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = name.strip().lower()
+        for column, aliases in _HEADERS.items():
+            if key in aliases and column not in found:
+                found[column] = index
+    missing = [
+        label
+        for column, label in (("first_name", "Roepnaam"), ("group", "Groep"))
+        if column not in found
+    ]
+    if missing:
+        raise Invalid(
+            f"the header row has no column {' or '.join(missing)}; expected columns like "
+            "Roepnaam;Tussenvoegsel;Achternaam;Groep"
+        )
+    return found
+
+
+def _cell(record: list[str], columns: dict[str, int], column: str) -> str:
+    index = columns.get(column)
+    if index is None or index >= len(record):
+        return ""
+    return " ".join(record[index].split())
+
+
+def _add_record(
+    parsed: ParsedRoster, line: int, record: list[str], columns: dict[str, int]
+) -> None:
+    first_name = _cell(record, columns, "first_name")
+    group = _cell(record, columns, "group")
+    if not first_name:
+        parsed.problems.append(RowProblem(line, "no first name (Roepnaam)"))
+    elif len(first_name) > 40:
+        parsed.problems.append(RowProblem(line, "first name longer than 40 characters"))
+    elif not group:
+        parsed.problems.append(RowProblem(line, "no group (Groep)"))
+    elif len(group) > 40:
+        parsed.problems.append(RowProblem(line, "group name longer than 40 characters"))
+    else:
+        initial = last_initial(_cell(record, columns, "last_name"))
+        parsed.rows.append(RosterRow(line, first_name, initial, group))
+
+
+@dataclass(frozen=True, slots=True)
+class KnownChild:
+    child_id: int
+    first_name: str
+    last_initial: str | None
+    group: str
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    add: list[RosterRow] = field(default_factory=list)
+    move: list[tuple[RosterRow, KnownChild]] = field(default_factory=list)
+    unchanged: list[RosterRow] = field(default_factory=list)
+    new_groups: list[str] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def plan_import(
+    parsed: ParsedRoster, known: Iterable[KnownChild], groups: Iterable[str]
+) -> ImportPlan:
+    """What an import would do: children are matched by first name and last-name initial."""
+    by_name: dict[tuple[str, str | None], list[KnownChild]] = {}
+    for child in known:
+        by_name.setdefault(_key(child.first_name, child.last_initial), []).append(child)
+    existing_groups = {name.casefold() for name in groups}
+    plan = ImportPlan(problems=list(parsed.problems))
+    seen: set[tuple[str, str | None, str]] = set()
+    for row in parsed.rows:
+        key = _key(row.first_name, row.last_initial)
+        if (*key, row.group.casefold()) in seen:
+            plan.problems.append(RowProblem(row.line, "the same child appears twice in the file"))
+            continue
+        seen.add((*key, row.group.casefold()))
+        _plan_row(plan, row, by_name.get(key, []))
+        if row.group.casefold() not in existing_groups:
+            existing_groups.add(row.group.casefold())
+            plan.new_groups.append(row.group)
+    return plan
+
+
+def _plan_row(plan: ImportPlan, row: RosterRow, matches: list[KnownChild]) -> None:
+    if any(match.group.casefold() == row.group.casefold() for match in matches):
+        plan.unchanged.append(row)
+    elif len(matches) == 1:
+        plan.move.append((row, matches[0]))
+    elif matches:
+        plan.problems.append(
+            RowProblem(row.line, "several children have this name; change them by hand")
+        )
+    else:
+        plan.add.append(row)
+
+
+def _key(first_name: str, initial: str | None) -> tuple[str, str | None]:
+    return first_name.casefold(), initial.upper() if initial else None

@@ -1,0 +1,85 @@
+"""Boards (what one kiosk shows) and the read-only kiosk links that open them."""
+
+from datetime import datetime
+
+from pydantic import AwareDatetime
+from sqlmodel import Field, SQLModel
+
+from app.domain.draw import WinnerPolicy
+from app.domain.masking import NameDisplay
+from app.models.fields import Slug, Title
+from app.models.types import UTCDateTime, utcnow
+
+
+class Board(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=40, unique=True)
+    title: str = Field(max_length=80)
+    name_display: str = Field(default=NameDisplay.first_name, max_length=20)
+    winner_policy: str = Field(default=WinnerPolicy.most_coins, max_length=20)
+    exclude_recent_weeks: int = Field(default=2)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class BoardGroup(SQLModel, table=True):
+    __tablename__ = "board_group"
+    board_id: int = Field(foreign_key="board.id", primary_key=True, ondelete="CASCADE")
+    group_id: int = Field(foreign_key="group.id", primary_key=True, ondelete="CASCADE")
+
+
+class BoardCreate(SQLModel):
+    slug: Slug
+    title: Title
+    group_ids: list[int] = Field(min_length=1, max_length=50)
+    name_display: NameDisplay = NameDisplay.first_name
+    winner_policy: WinnerPolicy = WinnerPolicy.most_coins
+    exclude_recent_weeks: int = Field(default=2, ge=0, le=52)
+
+
+class BoardUpdate(SQLModel):
+    title: Title | None = None
+    group_ids: list[int] | None = Field(default=None, min_length=1, max_length=50)
+    name_display: NameDisplay | None = None
+    winner_policy: WinnerPolicy | None = None
+    exclude_recent_weeks: int | None = Field(default=None, ge=0, le=52)
+
+
+class BoardPublic(SQLModel):
+    id: int
+    slug: str
+    title: str
+    group_ids: list[int]
+    name_display: NameDisplay
+    winner_policy: WinnerPolicy
+    exclude_recent_weeks: int
+
+
+class KioskLink(SQLModel, table=True):
+    __tablename__ = "kiosk_link"
+    id: int | None = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True, ondelete="CASCADE")
+    # SHA-256 of a 256-bit random token; the token itself is shown once and never stored.
+    token_hash: str = Field(max_length=64, unique=True)
+    label: str = Field(default="", max_length=80)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_by: str = Field(max_length=40)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class KioskLinkCreate(SQLModel):
+    label: str = Field(default="", max_length=80)
+
+
+class KioskLinkPublic(SQLModel):
+    id: int
+    board: str
+    label: str
+    created_at: AwareDatetime
+    created_by: str
+    revoked_at: AwareDatetime | None
+
+
+class KioskLinkCreated(SQLModel):
+    id: int
+    token: str
+    url: str

@@ -1,0 +1,38 @@
+"""Validated field types for the API models: one definition of what a good value looks like."""
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+
+def _printable(value: str) -> str:
+    if any(unicodedata.category(char).startswith("C") for char in value):
+        raise ValueError("must not contain control characters")
+    return " ".join(value.split())
+
+
+def _single_letter(value: str) -> str:
+    if len(value) != 1 or not value.isalpha():
+        raise ValueError("must be a single letter (only the initial of the last name is kept)")
+    return value.upper()
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_printable)]
+ShortName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
+    AfterValidator(_printable),
+]
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+    AfterValidator(_printable),
+]
+LastInitial = Annotated[
+    str, StringConstraints(strip_whitespace=True), AfterValidator(_single_letter)
+]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
+Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{6,8}$")]
+Icon = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
+WeekText = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]

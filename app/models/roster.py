@@ -1,0 +1,84 @@
+"""Groups (classes and daycare groups) and children: only what the scheme needs to know."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from app.models.fields import LastInitial, ShortName
+from app.models.types import UTCDateTime, utcnow
+
+
+class GroupKind(StrEnum):
+    school_class = "class"
+    daycare = "daycare"
+
+
+class GroupBase(SQLModel):
+    name: str = Field(max_length=40, unique=True)
+    kind: str = Field(default=GroupKind.school_class, max_length=10)
+    # The group's coin tube: this many coins in a week is a shared class reward.
+    weekly_goal: int | None = Field(default=None)
+
+
+class Group(GroupBase, table=True):
+    __tablename__ = "group"
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class GroupCreate(SQLModel):
+    name: ShortName
+    kind: GroupKind = GroupKind.school_class
+    weekly_goal: int | None = Field(default=None, ge=1, le=100_000)
+
+
+class GroupUpdate(SQLModel):
+    name: ShortName | None = None
+    kind: GroupKind | None = None
+    weekly_goal: int | None = Field(default=None, ge=1, le=100_000)
+
+
+class GroupPublic(SQLModel):
+    id: int
+    name: str
+    kind: GroupKind
+    weekly_goal: int | None
+
+
+class ChildBase(SQLModel):
+    first_name: str = Field(max_length=40)
+    last_initial: str | None = Field(default=None, max_length=1)
+    group_id: int = Field(foreign_key="group.id", index=True)
+    avatar: str = Field(max_length=40)
+
+
+class Child(ChildBase, table=True):
+    """A child: first name, optional last-name initial, group, avatar. Nothing else (DESIGN.md)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ChildCreate(SQLModel):
+    first_name: ShortName
+    last_initial: LastInitial | None = None
+    group_id: int
+    avatar: str | None = Field(default=None, description='e.g. "fox:orange"; chosen if omitted')
+
+
+class ChildUpdate(SQLModel):
+    first_name: ShortName | None = None
+    last_initial: LastInitial | None = None
+    group_id: int | None = None
+    avatar: str | None = None
+    active: bool | None = None
+
+
+class ChildPublic(SQLModel):
+    id: int
+    first_name: str
+    last_initial: str | None
+    group_id: int
+    avatar: str
+    active: bool

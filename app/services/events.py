@@ -1,0 +1,83 @@
+"""Board events: recorded in the writing transaction, announced to the hub after commit."""
+
+from typing import Any, Protocol
+
+from sqlalchemy import event, func, text
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, select
+
+from app.db import lock_event_sequence
+from app.models import BoardEvent
+
+PENDING = "pleinmunt_pending_events"
+HUB = "pleinmunt_hub"
+NOTIFY_CHANNEL = "pleinmunt_events"
+
+
+class EventSink(Protocol):
+    """What a session needs from the realtime hub: a nudge after commit."""
+
+    def events_committed(self, seqs: list[int]) -> None: ...
+
+    def links_revoked(self, link_ids: list[int]) -> None: ...
+
+
+def attach_hub(session: Session, hub: EventSink | None) -> Session:
+    if hub is not None:
+        session.info[HUB] = hub
+    return session
+
+
+def record_event(
+    session: Session,
+    *,
+    kind: str,
+    payload: dict[str, Any],
+    board_id: int | None = None,
+    group_id: int | None = None,
+    child_id: int | None = None,
+) -> BoardEvent:
+    """Append a board event with the next ``seq``; call as late as possible before commit.
+
+    On PostgreSQL this takes the event lock, held until the commit, and queues a NOTIFY that
+    the server delivers on commit (it carries only the seq; listeners read the event).
+    """
+    lock_event_sequence(session)
+    row = BoardEvent(
+        kind=kind, payload=payload, board_id=board_id, group_id=group_id, child_id=child_id
+    )
+    session.add(row)
+    session.flush()
+    assert row.seq is not None
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :seq)"),
+            {"channel": NOTIFY_CHANNEL, "seq": str(row.seq)},
+        )
+    session.info.setdefault(PENDING, {"seqs": [], "links": []})["seqs"].append(row.seq)
+    return row
+
+
+def announce_link_revoked(session: Session, link_id: int) -> None:
+    session.info.setdefault(PENDING, {"seqs": [], "links": []})["links"].append(link_id)
+
+
+def latest_seq(session: Session) -> int:
+    return session.exec(select(func.coalesce(func.max(BoardEvent.seq), 0))).one()
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _announce(session: OrmSession) -> None:
+    pending = session.info.pop(PENDING, None)
+    hub = session.info.get(HUB)
+    if not pending or hub is None:
+        return
+    if pending["seqs"]:
+        hub.events_committed(pending["seqs"])
+    if pending["links"]:
+        hub.links_revoked(pending["links"])
+
+
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _forget(session: OrmSession, _transaction: object) -> None:
+    session.info.pop(PENDING, None)

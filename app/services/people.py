@@ -1,0 +1,99 @@
+"""Teachers and loggers (interns): accounts, PINs and their open sessions."""
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.domain.actors import Actor
+from app.domain.errors import Conflict, Invalid, NotFound
+from app.models import Logger, Teacher, UserSession
+from app.models.people import LoggerCreate, LoggerUpdate
+from app.services.audit import audit
+from app.services.passwords import hash_secret
+from app.settings import Settings
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def create_teacher(
+    session: Session, *, username: str, password: str, settings: Settings
+) -> Teacher:
+    username = username.strip().lower()
+    if (
+        not username
+        or len(username) > 60
+        or not username.replace(".", "").replace("-", "").isalnum()
+    ):
+        raise Invalid("a username is 1-60 letters or digits (dots and dashes allowed)")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(f"a teacher password needs at least {MIN_PASSWORD_LENGTH} characters")
+    existing = session.exec(select(Teacher).where(Teacher.username == username)).first()
+    if existing is not None:
+        existing.password_hash = hash_secret(settings, password)
+        existing.active = True
+        session.add(existing)
+        row = existing
+    else:
+        row = Teacher(username=username, password_hash=hash_secret(settings, password))
+        session.add(row)
+    session.flush()
+    audit(session, by="cli", action="teacher.set", subject=f"teacher:{row.id}")
+    session.commit()
+    return row
+
+
+def list_loggers(session: Session, *, active: bool | None = None) -> list[Logger]:
+    query = select(Logger)
+    if active is not None:
+        query = query.where(Logger.active == active)
+    return list(session.exec(query.order_by(col(Logger.name))).all())
+
+
+def create_logger(
+    session: Session, *, logger: LoggerCreate, by: Actor, settings: Settings
+) -> Logger:
+    row = Logger(name=logger.name, pin_hash=hash_secret(settings, logger.pin))
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(f"a logger named {logger.name!r} already exists") from None
+    audit(session, by=by, action="logger.create", subject=f"logger:{row.id}")
+    session.commit()
+    return row
+
+
+def update_logger(
+    session: Session, *, logger_id: int, changes: LoggerUpdate, by: Actor, settings: Settings
+) -> Logger:
+    row = session.get(Logger, logger_id)
+    if row is None:
+        raise NotFound(f"logger {logger_id} does not exist")
+    fields = changes.model_dump(exclude_unset=True)
+    if any(value is None for value in fields.values()):
+        raise Invalid("logger fields cannot be emptied; leave a field out to keep it")
+    if "name" in fields:
+        row.name = fields["name"]
+    if "pin" in fields:
+        row.pin_hash = hash_secret(settings, fields["pin"])
+    if "active" in fields:
+        row.active = fields["active"]
+    if "pin" in fields or fields.get("active") is False:
+        # A new PIN or the end of an internship signs the logger out everywhere.
+        end_sessions(session, logger_id=logger_id)
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(f"a logger named {fields.get('name')!r} already exists") from None
+    audit(
+        session, by=by, action="logger.update", subject=f"logger:{logger_id}", fields=sorted(fields)
+    )
+    session.commit()
+    return row
+
+
+def end_sessions(session: Session, *, logger_id: int) -> None:
+    session.exec(delete(UserSession).where(col(UserSession.logger_id) == logger_id))

@@ -1,0 +1,177 @@
+"""Groups and children: adding, changing, and erasing them."""
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.domain.actors import Actor
+from app.domain.avatars import choose_avatar, parse_avatar
+from app.domain.errors import Conflict, Invalid, NotFound
+from app.models import BikeTurn, BoardEvent, Child, Coin, Draw, Group
+from app.models.roster import ChildCreate, ChildUpdate, GroupCreate, GroupUpdate
+from app.services.audit import audit
+from app.services.events import record_event
+
+ERASED = "erased"
+
+
+def list_groups(session: Session) -> list[Group]:
+    return list(session.exec(select(Group).order_by(col(Group.name))).all())
+
+
+def get_group(session: Session, group_id: int) -> Group:
+    group = session.get(Group, group_id)
+    if group is None:
+        raise NotFound(f"group {group_id} does not exist")
+    return group
+
+
+def create_group(session: Session, *, group: GroupCreate, by: Actor) -> Group:
+    row = Group.model_validate(group)
+    session.add(row)
+    _flush_unique(session, f"a group named {group.name!r} already exists")
+    audit(session, by=by, action="group.create", subject=f"group:{row.id}")
+    session.commit()
+    return row
+
+
+def update_group(session: Session, *, group_id: int, changes: GroupUpdate, by: Actor) -> Group:
+    row = get_group(session, group_id)
+    fields = changes.model_dump(exclude_unset=True)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    session.add(row)
+    _flush_unique(session, f"a group named {changes.name!r} already exists")
+    audit(session, by=by, action="group.update", subject=f"group:{group_id}", fields=list(fields))
+    _announce_roster_change(session, group_id)
+    session.commit()
+    return row
+
+
+def list_children(
+    session: Session, *, group_id: int | None = None, active: bool | None = None
+) -> list[Child]:
+    query = select(Child)
+    if group_id is not None:
+        query = query.where(Child.group_id == group_id)
+    if active is not None:
+        query = query.where(Child.active == active)
+    return list(session.exec(query.order_by(col(Child.first_name), col(Child.id))).all())
+
+
+def get_child(session: Session, child_id: int) -> Child:
+    child = session.get(Child, child_id)
+    if child is None:
+        raise NotFound(f"child {child_id} does not exist")
+    return child
+
+
+def add_child(session: Session, *, child: ChildCreate, by: Actor) -> Child:
+    row = new_child(session, child=child)
+    session.flush()
+    audit(session, by=by, action="child.create", subject=f"child:{row.id}")
+    _announce_roster_change(session, row.group_id)
+    session.commit()
+    return row
+
+
+def new_child(session: Session, *, child: ChildCreate) -> Child:
+    """A child row with a checked group and avatar, added to the session but not committed."""
+    _existing_group(session, child.group_id)
+    if child.avatar is not None:
+        parse_avatar(child.avatar)
+        avatar = child.avatar
+    else:
+        taken = session.exec(select(Child.avatar).where(Child.group_id == child.group_id)).all()
+        avatar = choose_avatar(taken, seed=f"{child.first_name}|{child.last_initial}")
+    row = Child(
+        first_name=child.first_name,
+        last_initial=child.last_initial,
+        group_id=child.group_id,
+        avatar=avatar,
+    )
+    session.add(row)
+    return row
+
+
+def update_child(session: Session, *, child_id: int, changes: ChildUpdate, by: Actor) -> Child:
+    row = get_child(session, child_id)
+    fields = changes.model_dump(exclude_unset=True)
+    if fields.get("first_name", "") is None:
+        raise Invalid("first_name cannot be empty")
+    if fields.get("group_id") is not None:
+        _existing_group(session, fields["group_id"])
+    if fields.get("avatar") is not None:
+        parse_avatar(fields["avatar"])
+    for key in ("group_id", "avatar", "active"):
+        if key in fields and fields[key] is None:
+            raise Invalid(f"{key} cannot be empty")
+    old_group = row.group_id
+    for name, value in fields.items():
+        setattr(row, name, value)
+    session.add(row)
+    audit(session, by=by, action="child.update", subject=f"child:{child_id}", fields=list(fields))
+    for group_id in {old_group, row.group_id}:
+        _announce_roster_change(session, group_id)
+    session.commit()
+    return row
+
+
+def erase_child(session: Session, *, child_id: int, by: Actor) -> None:
+    """Erase a child completely: their coins and bike turns go, their name leaves every event
+    and draw. A late replay of one of their coins then fails as an unknown child."""
+    row = get_child(session, child_id)
+    group_id = row.group_id
+    scrub_child(session, child_id=child_id)
+    session.delete(row)
+    audit(session, by=by, action="child.erase", subject=f"child:{child_id}")
+    _announce_roster_change(session, group_id)
+    session.commit()
+
+
+def scrub_child(session: Session, *, child_id: int) -> None:
+    session.exec(delete(Coin).where(col(Coin.child_id) == child_id))
+    session.exec(
+        delete(BikeTurn).where(
+            (col(BikeTurn.from_child_id) == child_id) | (col(BikeTurn.to_child_id) == child_id)
+        )
+    )
+    events = session.exec(select(BoardEvent).where(BoardEvent.child_id == child_id)).all()
+    for event in events:
+        event.payload = {"erased": True, "kind": event.kind}
+        event.child_id = None
+        session.add(event)
+    for draw in session.exec(select(Draw)).all():
+        _scrub_draw(session, draw, child_id)
+    session.flush()
+
+
+def _scrub_draw(session: Session, draw: Draw, child_id: int) -> None:
+    if not any(candidate.get("child_id") == child_id for candidate in draw.candidates):
+        return
+    draw.candidates = [
+        {**candidate, "name": ERASED} if candidate.get("child_id") == child_id else candidate
+        for candidate in draw.candidates
+    ]
+    if draw.winner_child_id == child_id:
+        draw.winner_name = ERASED
+    session.add(draw)
+
+
+def _existing_group(session: Session, group_id: int) -> Group:
+    group = session.get(Group, group_id)
+    if group is None:
+        raise Invalid(f"group {group_id} does not exist; create the group first")
+    return group
+
+
+def _announce_roster_change(session: Session, group_id: int) -> None:
+    record_event(session, kind="board", group_id=group_id, payload={"group_id": group_id})
+
+
+def _flush_unique(session: Session, message: str) -> None:
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(message) from None

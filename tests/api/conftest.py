@@ -1,0 +1,104 @@
+"""API fixtures: signed-in clients for each role and a small school built through the API."""
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from app.db import write_session
+from app.services.people import create_teacher
+from app.settings import Settings
+
+TEACHER = ("juf", "een-lang-wachtwoord")
+LOGGER_PIN = "246810"
+
+
+@dataclass
+class School:
+    groups: dict[str, int] = field(default_factory=dict)
+    children: dict[str, int] = field(default_factory=dict)
+    logger_id: int = 0
+    board: str = "plein"
+    kiosk_token: str = ""
+
+
+def sign_in_teacher(app: FastAPI, settings: Settings) -> TestClient:
+    with write_session(app.state.engine) as session:
+        create_teacher(session, username=TEACHER[0], password=TEACHER[1], settings=settings)
+    client = TestClient(app)
+    response = client.post("/api/v1/session", json={"username": TEACHER[0], "password": TEACHER[1]})
+    assert response.status_code == 204, response.text
+    return client
+
+
+@pytest.fixture
+def teacher(app: FastAPI, settings: Settings) -> Iterator[TestClient]:
+    with sign_in_teacher(app, settings) as client:
+        yield client
+
+
+@pytest.fixture
+def school(teacher: TestClient) -> School:
+    """Groep 5 (Sam B., Zoë D.), Groep 6 (Noor K.), Peuters (Finn D., Saar M.); board "plein"
+    with both classes; logger Kas; a kiosk link for "plein"."""
+    built = School()
+    for name, kind in (("Groep 5", "class"), ("Groep 6", "class"), ("Peuters", "daycare")):
+        built.groups[name] = created(
+            teacher.post("/api/v1/groups", json={"name": name, "kind": kind})
+        )["id"]
+    for first, initial, group in (
+        ("Sam", "B", "Groep 5"),
+        ("Zoë", "D", "Groep 5"),
+        ("Noor", "K", "Groep 6"),
+        ("Finn", "D", "Peuters"),
+        ("Saar", "M", "Peuters"),
+    ):
+        body = {"first_name": first, "last_initial": initial, "group_id": built.groups[group]}
+        built.children[first] = created(teacher.post("/api/v1/children", json=body))["id"]
+    built.logger_id = created(
+        teacher.post("/api/v1/loggers", json={"name": "Kas", "pin": LOGGER_PIN})
+    )["id"]
+    created(
+        teacher.post(
+            "/api/v1/boards",
+            json={
+                "slug": built.board,
+                "title": "Schoolplein",
+                "group_ids": [built.groups["Groep 5"], built.groups["Groep 6"]],
+                "name_display": "first_name_initial",
+            },
+        )
+    )
+    built.kiosk_token = created(teacher.post(f"/api/v1/boards/{built.board}/kiosk-links"))["token"]
+    return built
+
+
+@pytest.fixture
+def logger(app: FastAPI, school: School) -> Iterator[TestClient]:
+    with TestClient(app) as client:
+        response = client.post(
+            "/api/v1/session/pin", json={"logger_id": school.logger_id, "pin": LOGGER_PIN}
+        )
+        assert response.status_code == 204, response.text
+        yield client
+
+
+@pytest.fixture
+def kiosk(app: FastAPI, school: School) -> Iterator[TestClient]:
+    """A client that only has the board's kiosk link token (sent as ?token=)."""
+    with TestClient(app) as client:
+        client.params = {"token": school.kiosk_token}  # type: ignore[assignment]
+        yield client
+
+
+def created(response: Any) -> dict[str, Any]:
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def coin_body(child_id: int, **extra: Any) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "child_id": child_id, "reason": "helpen", **extra}
