@@ -1,4 +1,22 @@
-"""Board events: recorded in the writing transaction, announced to the hub after commit."""
+"""Board events: recorded in the writing transaction, announced to the hub after commit.
+
+Which boards an event concerns: ``board_id`` set → that board only; ``group_id`` set → every
+board that shows the group. Payloads (stored as JSON, sent to kiosks as ``{"type": kind,
+"seq": seq, **payload}``):
+
+- ``coin``:  coin_id, child_id, group_id, first_name, last_initial, avatar, reason, icon,
+  amount, week, awarded_at
+- ``void``:  coin_id, child_id, group_id, amount, week
+- ``goal``:  group_id, name, goal, coins, week (a group's tube just filled)
+- ``board``: board settings or the roster changed: the kiosk needs a fresh snapshot
+- ``bike``:  a BikePublic (id, name, group_id, rider_child_id, rider_since, active, queue)
+- ``winner``: board, week, draw_id, child_id, first_name, last_initial, avatar, group, coins,
+  reward, policy
+
+Names travel as ``first_name``/``last_initial`` and are masked per board (its name_display)
+when the hub sends them: a kiosk receives ``name`` (or no name for ``avatar_only``), never more.
+An erased child's events keep only ``{"erased": true, "kind": ...}``.
+"""
 
 from typing import Any, Protocol
 
