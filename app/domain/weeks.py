@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 from app.domain.errors import Invalid
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+# ASCII digits only, and the whole text: "2026-W48\n" is not a week.
+_WEEK = re.compile(r"(\d{4})-W(\d{2})", re.ASCII)
 
 
 def week_of(moment: datetime, tz: ZoneInfo) -> str:
@@ -16,7 +17,7 @@ def week_of(moment: datetime, tz: ZoneInfo) -> str:
 
 
 def parse_week(text: str) -> tuple[int, int]:
-    match = _WEEK.match(text)
+    match = _WEEK.fullmatch(text)
     if not match:
         raise Invalid(f"week {text!r} is not an ISO week; write it like 2026-W48")
     year, week = int(match[1]), int(match[2])
