@@ -8,6 +8,7 @@ ignored on purpose.
 
 import csv
 import io
+from _csv import Reader
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -94,6 +95,17 @@ def parse_roster(raw: bytes) -> ParsedRoster:
         raise Invalid("the file is empty; export the class list as CSV with a header row")
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _read_records(reader)
+    except csv.Error as error:
+        # e.g. a stray quote that swallows the rest of the file into one huge cell
+        raise Invalid(
+            f"line {reader.line_num} cannot be read as CSV ({error}); check for a stray "
+            'quote (") and export the class list again as CSV'
+        ) from None
+
+
+def _read_records(reader: Reader) -> ParsedRoster:
     columns = _columns(next(reader))
     parsed = ParsedRoster()
     for record in reader:
@@ -176,26 +188,46 @@ def plan_import(
         by_name.setdefault(_key(child.first_name, child.last_initial), []).append(child)
     existing_groups = {name.casefold() for name in groups}
     plan = ImportPlan(problems=list(parsed.problems))
-    seen: set[tuple[str, str | None, str]] = set()
-    for row in parsed.rows:
-        key = _key(row.first_name, row.last_initial)
-        if (*key, row.group.casefold()) in seen:
-            plan.problems.append(RowProblem(row.line, "the same child appears twice in the file"))
-            continue
-        seen.add((*key, row.group.casefold()))
-        _plan_row(plan, row, by_name.get(key, []))
+    rows = _unique_rows(parsed.rows, plan.problems)
+    # A known child the file still lists in their own group stays there; no other row of the
+    # file (another child with the same name) may move them away.
+    claimed = {
+        match.child_id
+        for row in rows
+        for match in by_name.get(_key(row.first_name, row.last_initial), [])
+        if match.group.casefold() == row.group.casefold()
+    }
+    for row in rows:
+        _plan_row(plan, row, by_name.get(_key(row.first_name, row.last_initial), []), claimed)
         if row.group.casefold() not in existing_groups:
             existing_groups.add(row.group.casefold())
             plan.new_groups.append(row.group)
     return plan
 
 
-def _plan_row(plan: ImportPlan, row: RosterRow, matches: list[KnownChild]) -> None:
+def _unique_rows(rows: list[RosterRow], problems: list[RowProblem]) -> list[RosterRow]:
+    seen: set[tuple[str, str | None, str]] = set()
+    unique = []
+    for row in rows:
+        key = (*_key(row.first_name, row.last_initial), row.group.casefold())
+        if key in seen:
+            problems.append(RowProblem(row.line, "the same child appears twice in the file"))
+        else:
+            seen.add(key)
+            unique.append(row)
+    return unique
+
+
+def _plan_row(
+    plan: ImportPlan, row: RosterRow, matches: list[KnownChild], claimed: set[int]
+) -> None:
+    free = [match for match in matches if match.child_id not in claimed]
     if any(match.group.casefold() == row.group.casefold() for match in matches):
         plan.unchanged.append(row)
-    elif len(matches) == 1:
-        plan.move.append((row, matches[0]))
-    elif matches:
+    elif len(free) == 1:
+        plan.move.append((row, free[0]))
+        claimed.add(free[0].child_id)
+    elif free:
         plan.problems.append(
             RowProblem(row.line, "several children have this name; change them by hand")
         )
