@@ -2,8 +2,19 @@
 
 from fastapi import APIRouter
 
-from app.api import bikes, boards, children, coins, groups, loggers, reasons, session
+from app.api import (
+    bikes,
+    boards,
+    children,
+    coins,
+    groups,
+    loggers,
+    reasons,
+    session,
+    tablet,
+    tallies,
+)
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (session, groups, children, reasons, loggers, boards, coins, bikes):
+for module in (session, groups, children, reasons, loggers, boards, coins, bikes, tablet, tallies):
     api_router.include_router(module.router)

@@ -1,10 +1,11 @@
-"""Daycare bikes and bike turns (handovers)."""
+"""Daycare bikes, their queues and riders, and bike turns (handovers)."""
 
 from fastapi import APIRouter, Response, status
 
 from app.api.deps import LoggerDep, SessionDep, SettingsDep, TeacherDep
 from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPublic
-from app.services import bikes
+from app.services import bike_queue, bikes
+from app.services.bike_queue import QueueJoin, RiderChange
 
 router = APIRouter(tags=["bikes"])
 
@@ -39,3 +40,34 @@ def record_bike_turn(
     if not created:
         response.status_code = status.HTTP_200_OK
     return turn
+
+
+@router.post(
+    "/bikes/{bike_id}/queue",
+    response_model=BikePublic,
+    summary="Put a toddler in a bike's queue",
+    description="At the end of the queue; a toddler already waiting keeps their place. A "
+    "toddler waits for one bike at a time: joining this queue leaves any other.",
+)
+def join_queue(bike_id: int, body: QueueJoin, session: SessionDep, actor: LoggerDep) -> BikePublic:
+    return bike_queue.join_queue(session, bike_id=bike_id, child_id=body.child_id, by=actor)
+
+
+@router.delete(
+    "/bikes/{bike_id}/queue/{child_id}",
+    response_model=BikePublic,
+    summary="Take a toddler out of a bike's queue (idempotent)",
+)
+def leave_queue(bike_id: int, child_id: int, session: SessionDep, actor: LoggerDep) -> BikePublic:
+    return bike_queue.leave_queue(session, bike_id=bike_id, child_id=child_id, by=actor)
+
+
+@router.put(
+    "/bikes/{bike_id}/rider",
+    response_model=BikePublic,
+    summary="Set who rides a bike (a first rider, a correction) or park it",
+    description="`child_id: null` parks the bike. This is not a handover: no bike turn, no "
+    "coins. A handover goes through POST /bike-turns.",
+)
+def set_rider(bike_id: int, body: RiderChange, session: SessionDep, actor: LoggerDep) -> BikePublic:
+    return bike_queue.set_rider(session, bike_id=bike_id, child_id=body.child_id, by=actor)

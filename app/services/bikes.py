@@ -106,7 +106,7 @@ def _insert_turn(
     if turn.from_child_id == turn.to_child_id:
         raise Invalid("a handover needs two different children")
     for child_id in (turn.from_child_id, turn.to_child_id):
-        _check_toddler(session, child_id, bike)
+        check_toddler(session, child_id, bike)
     now = utcnow()
     at = clamp_awarded_at(turn.at, now=now, backdate_days=settings.backdate_days)
     row = BikeTurn(
@@ -136,7 +136,7 @@ def _insert_turn(
     return row
 
 
-def _check_toddler(session: Session, child_id: int, bike: Bike) -> None:
+def check_toddler(session: Session, child_id: int, bike: Bike) -> None:
     child = session.get(Child, child_id)
     if child is None:
         raise UnknownChild(f"child {child_id} does not exist")

@@ -1,0 +1,28 @@
+"""What the interns' tablet reads: who is signed in, and one group with its coin counts."""
+
+from fastapi import APIRouter
+
+from app.api.deps import LoggerDep, SessionDep, SettingsDep
+from app.services import tablet
+from app.services.tablet import TabletGroup, TabletMe
+
+router = APIRouter(prefix="/tablet", tags=["tablet"])
+
+
+@router.get("/me", response_model=TabletMe, summary="Who is signed in on this tablet")
+def me(session: SessionDep, actor: LoggerDep) -> TabletMe:
+    return tablet.who_am_i(session, actor=actor)
+
+
+@router.get(
+    "/groups/{group_id}",
+    response_model=TabletGroup,
+    summary="A group as the tablet shows it",
+    description="Every child of the group (inactive ones flagged) with coins today, coins this "
+    "week and how many more they may get today (the daily cap); the children not yet seen "
+    "this week; and the reasons to pick from.",
+)
+def group_view(
+    group_id: int, session: SessionDep, settings: SettingsDep, _actor: LoggerDep
+) -> TabletGroup:
+    return tablet.group_view(session, group_id=group_id, settings=settings)

@@ -1,0 +1,115 @@
+"""The queue of toddlers waiting for a daycare bike, and who rides it now.
+
+The queue lives on the server so two tablets agree; every change records a ``bike`` board event
+(a BikePublic) so the daycare kiosk can show who is next. A toddler waits for one bike at a time
+and rides one bike at a time.
+"""
+
+from pydantic import BaseModel
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from app.domain.actors import Actor
+from app.domain.errors import Invalid, NotFound
+from app.models import Bike, BikeQueueEntry
+from app.models.bike import BikePublic
+from app.models.types import utcnow
+from app.services.audit import audit
+from app.services.bikes import announce_bike, bike_public, check_toddler
+
+
+class QueueJoin(BaseModel):
+    child_id: int
+
+
+class RiderChange(BaseModel):
+    child_id: int | None = None
+
+
+def join_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
+    """Put a toddler at the end of a bike's queue (a no-op when they already wait for it)."""
+    bike = _locked_bike(session, bike_id)
+    check_toddler(session, child_id, bike)
+    if bike.rider_child_id == child_id:
+        raise Invalid(f"child {child_id} is riding this bike already")
+    if session.get(BikeQueueEntry, (bike.id, child_id)) is not None:
+        return bike_public(session, bike)
+    changed = _leave_other_queues(session, child_id=child_id, keep=bike)
+    session.add(BikeQueueEntry(bike_id=bike.id or 0, child_id=child_id, queued_at=utcnow()))
+    audit(session, by=by, action="bike.queue", subject=f"bike:{bike.id}", child_id=child_id)
+    for other in [*changed, bike]:
+        announce_bike(session, other)
+    session.commit()
+    return bike_public(session, bike)
+
+
+def leave_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
+    """Take a toddler out of a bike's queue (a no-op when they were not in it)."""
+    bike = _locked_bike(session, bike_id)
+    entry = session.get(BikeQueueEntry, (bike.id, child_id))
+    if entry is None:
+        return bike_public(session, bike)
+    session.delete(entry)
+    audit(session, by=by, action="bike.unqueue", subject=f"bike:{bike.id}", child_id=child_id)
+    announce_bike(session, bike)
+    session.commit()
+    return bike_public(session, bike)
+
+
+def set_rider(session: Session, *, bike_id: int, child_id: int | None, by: Actor) -> BikePublic:
+    """Start a bike with a first rider, correct who rides it, or park it (no rider).
+
+    Not a handover: no bike turn and no coins. The rider leaves this bike's queue, and gets
+    off any other bike they were riding.
+    """
+    bike = _locked_bike(session, bike_id)
+    changed: list[Bike] = []
+    if child_id is not None:
+        check_toddler(session, child_id, bike)
+        changed = _get_off_other_bikes(session, child_id=child_id, keep=bike)
+        session.exec(
+            delete(BikeQueueEntry).where(
+                col(BikeQueueEntry.bike_id) == bike.id, col(BikeQueueEntry.child_id) == child_id
+            )
+        )
+    if bike.rider_child_id != child_id:
+        bike.rider_child_id = child_id
+        bike.rider_since = utcnow() if child_id is not None else None
+    session.add(bike)
+    audit(session, by=by, action="bike.rider", subject=f"bike:{bike.id}", child_id=child_id)
+    for other in [*changed, bike]:
+        announce_bike(session, other)
+    session.commit()
+    return bike_public(session, bike)
+
+
+def _locked_bike(session: Session, bike_id: int) -> Bike:
+    bike = session.exec(select(Bike).where(Bike.id == bike_id).with_for_update()).first()
+    if bike is None:
+        raise NotFound(f"bike {bike_id} does not exist")
+    if not bike.active:
+        raise Invalid(f"bike {bike_id} is put away; a teacher can bring it back")
+    return bike
+
+
+def _leave_other_queues(session: Session, *, child_id: int, keep: Bike) -> list[Bike]:
+    entries = session.exec(
+        select(BikeQueueEntry).where(
+            BikeQueueEntry.child_id == child_id, BikeQueueEntry.bike_id != keep.id
+        )
+    ).all()
+    bikes = [session.get(Bike, entry.bike_id) for entry in entries]
+    for entry in entries:
+        session.delete(entry)
+    return [bike for bike in bikes if bike is not None]
+
+
+def _get_off_other_bikes(session: Session, *, child_id: int, keep: Bike) -> list[Bike]:
+    others = session.exec(
+        select(Bike).where(Bike.rider_child_id == child_id, Bike.id != keep.id)
+    ).all()
+    for other in others:
+        other.rider_child_id = None
+        other.rider_since = None
+        session.add(other)
+    return list(others)

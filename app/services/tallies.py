@@ -1,0 +1,93 @@
+"""The recess tally: an anonymous count of conflicts per recess per zone, per school day."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.domain.actors import Actor
+from app.domain.tallies import changed_count, check_tally, recess_at
+from app.models import RecessTally
+from app.models.types import utcnow
+from app.services.audit import audit
+from app.settings import Settings
+
+
+class TallyChange(BaseModel):
+    recess: str | None = Field(
+        default=None, max_length=40, description="morning or lunch; default: by the clock"
+    )
+    zone: str = Field(max_length=40)
+    delta: int = Field(default=1, description="1 (a conflict) or -1 (tapped by mistake)")
+
+
+class TallyPublic(BaseModel):
+    day: date
+    recess: str
+    zone: str
+    conflicts: int
+
+
+class TalliesPublic(BaseModel):
+    day: date
+    recess_now: str
+    tallies: list[TallyPublic]
+
+
+def school_today(settings: Settings) -> date:
+    return utcnow().astimezone(settings.tz).date()
+
+
+def tallies_for_day(session: Session, *, day: date | None, settings: Settings) -> TalliesPublic:
+    day = day or school_today(settings)
+    rows = session.exec(
+        select(RecessTally)
+        .where(RecessTally.day == day)
+        .order_by(col(RecessTally.recess), col(RecessTally.zone))
+    ).all()
+    return TalliesPublic(
+        day=day,
+        recess_now=recess_at(utcnow().astimezone(settings.tz).time()),
+        tallies=[_public(row) for row in rows],
+    )
+
+
+def change_tally(
+    session: Session, *, change: TallyChange, by: Actor, settings: Settings
+) -> TallyPublic:
+    """Count one conflict (or take one back) for today's recess in a zone."""
+    now = utcnow().astimezone(settings.tz)
+    recess = change.recess or recess_at(now.time())
+    check_tally(recess=recess, zone=change.zone)
+    row = _locked_row(session, day=now.date(), recess=recess, zone=change.zone)
+    row.conflicts = changed_count(row.conflicts, change.delta)
+    row.updated_at = utcnow()
+    session.add(row)
+    audit(session, by=by, action="tally.change", subject=f"tally:{row.id}", delta=change.delta)
+    session.commit()
+    return _public(row)
+
+
+def _locked_row(session: Session, *, day: date, recess: str, zone: str) -> RecessTally:
+    """Today's row for this recess and zone, created on first use; locked against lost updates."""
+    query = (
+        select(RecessTally)
+        .where(RecessTally.day == day, RecessTally.recess == recess, RecessTally.zone == zone)
+        .with_for_update()
+    )
+    row = session.exec(query).first()
+    if row is not None:
+        return row
+    try:
+        with session.begin_nested():
+            session.add(RecessTally(day=day, recess=recess, zone=zone, conflicts=0))
+    except IntegrityError:
+        pass  # another tablet created it a moment ago; use theirs
+    row = session.exec(query).first()
+    assert row is not None
+    return row
+
+
+def _public(row: RecessTally) -> TallyPublic:
+    return TallyPublic(day=row.day, recess=row.recess, zone=row.zone, conflicts=row.conflicts)
