@@ -111,3 +111,29 @@ def client(app: FastAPI) -> Iterator[TestClient]:
     """An anonymous browser. More clients on the same app each keep their own cookies."""
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def served(app: FastAPI) -> Iterator[str]:
+    """The app behind a real uvicorn server (in a thread), for truly concurrent HTTP clients."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

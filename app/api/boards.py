@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.api.deps import BoardViewerDep, SessionDep, SettingsDep, TeacherDep
+from app.api.deps import BoardViewerDep, IdParam, SessionDep, SettingsDep, TeacherDep
 from app.domain.weeks import parse_week, week_of
 from app.models.board import (
     BoardCreate,
@@ -89,6 +89,8 @@ def list_kiosk_links(slug: str, session: SessionDep, _actor: TeacherDep) -> list
 
 
 @router.delete("/{slug}/kiosk-links/{link_id}", status_code=status.HTTP_204_NO_CONTENT)
-def revoke_kiosk_link(slug: str, link_id: int, session: SessionDep, actor: TeacherDep) -> Response:
+def revoke_kiosk_link(
+    slug: str, link_id: IdParam, session: SessionDep, actor: TeacherDep
+) -> Response:
     boards.revoke_kiosk_link(session, slug=slug, link_id=link_id, by=actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

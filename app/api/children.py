@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 
-from app.api.deps import LoggerDep, SessionDep, TeacherDep
+from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, TeacherDep
 from app.domain.errors import Invalid
 from app.models.roster import ChildCreate, ChildPublic, ChildUpdate
 from app.services import roster
@@ -19,7 +19,7 @@ MAX_ROSTER_BYTES = 1024 * 1024
 def list_children(
     session: SessionDep,
     _actor: LoggerDep,
-    group_id: int | None = None,
+    group_id: IdQuery | None = None,
     active: bool | None = None,
 ) -> list[ChildPublic]:
     children = roster.list_children(session, group_id=group_id, active=active)
@@ -38,7 +38,6 @@ def add_child(body: ChildCreate, session: SessionDep, actor: TeacherDep) -> Chil
     description="Send the file as multipart field `file`. With `dry_run=true` nothing changes: "
     "the answer is the preview (what would be added or moved, and every bad row with its line "
     "number). Without it, the good rows are imported and the bad ones reported.",
-    max_body_size=MAX_ROSTER_BYTES,
 )
 def import_children(
     session: SessionDep,
@@ -53,13 +52,13 @@ def import_children(
 
 
 @router.get("/{child_id}", response_model=ChildPublic)
-def get_child(child_id: int, session: SessionDep, _actor: LoggerDep) -> ChildPublic:
+def get_child(child_id: IdParam, session: SessionDep, _actor: LoggerDep) -> ChildPublic:
     return ChildPublic.model_validate(roster.get_child(session, child_id))
 
 
 @router.patch("/{child_id}", response_model=ChildPublic)
 def update_child(
-    child_id: int, body: ChildUpdate, session: SessionDep, actor: TeacherDep
+    child_id: IdParam, body: ChildUpdate, session: SessionDep, actor: TeacherDep
 ) -> ChildPublic:
     return ChildPublic.model_validate(
         roster.update_child(session, child_id=child_id, changes=body, by=actor)
@@ -73,6 +72,6 @@ def update_child(
     description="Deletes the child, their coins and bike turns, and removes their name from "
     "board events and draws. This cannot be undone.",
 )
-def erase_child(child_id: int, session: SessionDep, actor: TeacherDep) -> Response:
+def erase_child(child_id: IdParam, session: SessionDep, actor: TeacherDep) -> Response:
     roster.erase_child(session, child_id=child_id, by=actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.api.deps import LoggerDep, SessionDep, SettingsDep, TeacherDep
+from app.api.deps import IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
 from app.domain.weeks import parse_week
 from app.models.ledger import CoinCreate, CoinPublic
 from app.services import coins
@@ -46,7 +46,7 @@ def list_coins(
     session: SessionDep,
     _actor: TeacherDep,
     week: Annotated[str | None, Query(description="ISO week, e.g. 2026-W48")] = None,
-    child_id: int | None = None,
+    child_id: IdQuery | None = None,
     board: Annotated[str | None, Query(description="board slug")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
 ) -> list[CoinPublic]:

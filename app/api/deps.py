@@ -7,13 +7,14 @@ and teachers), ``BoardViewerDep`` (a kiosk link for that board, or a teacher).
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
 from sqlmodel import Session
 
 from app.db import session_for, write_session
 from app.domain.actors import Actor, Role
 from app.domain.errors import Forbidden, NotFound, NotSignedIn
 from app.models import Board
+from app.models.fields import MAX_ID
 from app.realtime.hub import Hub
 from app.services import auth
 from app.services.boards import get_board
@@ -21,6 +22,9 @@ from app.services.events import attach_hub
 from app.settings import Settings
 
 SESSION_COOKIE = "pleinmunt_session"
+# Path and query ids: a number the database could never hold is a 422, not a database error.
+IdParam = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdQuery = Annotated[int, Query(ge=1, le=MAX_ID)]
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 

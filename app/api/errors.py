@@ -1,16 +1,13 @@
 """The one place errors become HTTP responses: JSON with a ``detail`` a person can act on."""
 
-import json
 import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
-from starlette.datastructures import MutableHeaders
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.domain.errors import PleinmuntError, TooManyAttempts, Unavailable
 
@@ -67,8 +64,6 @@ async def http_error(_request: Request, exc: Exception) -> JSONResponse:
         detail = "There is nothing at this address."
     elif exc.status_code == 405:
         detail = "This address does not take that method."
-    elif exc.status_code == 413:
-        detail = TOO_LARGE
     return _response(exc.status_code, detail, "http_error", headers=exc.headers)
 
 
@@ -89,44 +84,24 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(OperationalError, database_error)
     app.add_exception_handler(DBAPIError, _dbapi_error)
+    app.add_exception_handler(OverflowError, unstorable_value)
 
 
 async def _dbapi_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DBAPIError)
     if exc.connection_invalidated:
         return await database_error(request, exc)
+    if isinstance(exc, DataError):
+        return await unstorable_value(request, exc)
     raise exc
 
 
-TOO_LARGE = "The request is too large (the limit is 64 KiB; a roster file may be 1 MiB)."
-
-
-class JsonTooLarge:
-    """Starlette's body limit answers 413 in plain text; every error here is JSON with detail."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        replacing = False
-
-        async def send_json_413(message: Message) -> None:
-            nonlocal replacing
-            if message["type"] == "http.response.start" and message["status"] == 413:
-                headers = MutableHeaders(scope=message)
-                if headers.get("content-type", "").startswith("text/plain"):
-                    replacing = True
-                    body = json.dumps({"detail": TOO_LARGE, "code": "too_large"}).encode()
-                    headers["content-type"] = "application/json"
-                    headers["content-length"] = str(len(body))
-                    await send(message)
-                    await send({"type": "http.response.body", "body": body})
-                    return
-            if replacing:
-                return  # the plain-text body, already replaced
-            await send(message)
-
-        await self.app(scope, receive, send_json_413)
+async def unstorable_value(_request: Request, exc: Exception) -> JSONResponse:
+    # Validation should catch these first; this is the net under it, never a 500.
+    log.warning("unstorable value refused: %s", type(exc).__name__)
+    return _response(
+        422,
+        "The request holds a value that cannot be stored (a number too large, or a "
+        "control character); correct it and try again.",
+        "invalid",
+    )

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, status
 
-from app.api.deps import LoggerDep, SessionDep, TeacherDep
+from app.api.deps import IdParam, LoggerDep, SessionDep, TeacherDep
 from app.models.roster import GroupCreate, GroupPublic, GroupUpdate
 from app.services import roster
 
@@ -21,7 +21,7 @@ def create_group(body: GroupCreate, session: SessionDep, actor: TeacherDep) -> G
 
 @router.patch("/{group_id}", response_model=GroupPublic)
 def update_group(
-    group_id: int, body: GroupUpdate, session: SessionDep, actor: TeacherDep
+    group_id: IdParam, body: GroupUpdate, session: SessionDep, actor: TeacherDep
 ) -> GroupPublic:
     group = roster.update_group(session, group_id=group_id, changes=body, by=actor)
     return GroupPublic.model_validate(group)

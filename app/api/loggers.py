@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, status
 
-from app.api.deps import SessionDep, SettingsDep, TeacherDep
+from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.models.people import LoggerCreate, LoggerPublic, LoggerUpdate
 from app.services import people
 
@@ -25,7 +25,7 @@ def create_logger(
 
 @router.patch("/{logger_id}", response_model=LoggerPublic)
 def update_logger(
-    logger_id: int,
+    logger_id: IdParam,
     body: LoggerUpdate,
     session: SessionDep,
     settings: SettingsDep,

@@ -6,7 +6,7 @@ from datetime import datetime
 from pydantic import AwareDatetime
 from sqlmodel import Field, SQLModel
 
-from app.models.fields import ShortName
+from app.models.fields import Flag, Id, ShortName
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -21,12 +21,12 @@ class Bike(SQLModel, table=True):
 
 class BikeCreate(SQLModel):
     name: ShortName
-    group_id: int
+    group_id: Id
 
 
 class BikeUpdate(SQLModel):
     name: ShortName | None = None
-    active: bool | None = None
+    active: Flag | None = None
 
 
 class BikePublic(SQLModel):
@@ -63,10 +63,10 @@ class BikeTurn(SQLModel, table=True):
 
 class BikeTurnCreate(SQLModel):
     id: uuid.UUID
-    bike_id: int
-    from_child_id: int
-    to_child_id: int
-    went_well: bool
+    bike_id: Id
+    from_child_id: Id
+    to_child_id: Id
+    went_well: Flag
     at: AwareDatetime | None = None
 
 

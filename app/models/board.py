@@ -7,7 +7,7 @@ from sqlmodel import Field, SQLModel
 
 from app.domain.draw import WinnerPolicy
 from app.domain.masking import NameDisplay
-from app.models.fields import Slug, Title
+from app.models.fields import Id, Int, Slug, Title
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -30,18 +30,18 @@ class BoardGroup(SQLModel, table=True):
 class BoardCreate(SQLModel):
     slug: Slug
     title: Title
-    group_ids: list[int] = Field(min_length=1, max_length=50)
+    group_ids: list[Id] = Field(min_length=1, max_length=50)
     name_display: NameDisplay = NameDisplay.first_name
     winner_policy: WinnerPolicy = WinnerPolicy.most_coins
-    exclude_recent_weeks: int = Field(default=2, ge=0, le=52)
+    exclude_recent_weeks: Int = Field(default=2, ge=0, le=52)
 
 
 class BoardUpdate(SQLModel):
     title: Title | None = None
-    group_ids: list[int] | None = Field(default=None, min_length=1, max_length=50)
+    group_ids: list[Id] | None = Field(default=None, min_length=1, max_length=50)
     name_display: NameDisplay | None = None
     winner_policy: WinnerPolicy | None = None
-    exclude_recent_weeks: int | None = Field(default=None, ge=0, le=52)
+    exclude_recent_weeks: Int | None = Field(default=None, ge=0, le=52)
 
 
 class BoardPublic(SQLModel):

@@ -3,7 +3,7 @@
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, Field, Strict, StringConstraints
 
 
 def _printable(value: str) -> str:
@@ -35,4 +35,9 @@ LastInitial = Annotated[
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
 Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{6,8}$")]
 Icon = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
+# JSON numbers and booleans only: "3" or 1.0 for an id is a mistake worth a 422, not a guess.
+Int = Annotated[int, Strict()]
+MAX_ID = 2_147_483_647  # the database's integer; larger ids cannot exist
+Id = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+Flag = Annotated[bool, Strict()]
 WeekText = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from app.models.fields import Pin, ShortName
+from app.models.fields import Flag, Id, Pin, ShortName
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -34,7 +34,7 @@ class LoggerCreate(SQLModel):
 class LoggerUpdate(SQLModel):
     name: ShortName | None = None
     pin: Pin | None = None
-    active: bool | None = None
+    active: Flag | None = None
 
 
 class LoggerPublic(SQLModel):
@@ -70,10 +70,10 @@ class SignInFailure(SQLModel, table=True):
 
 
 class TeacherSignIn(SQLModel):
-    username: str = Field(min_length=1, max_length=60)
+    username: ShortName
     password: str = Field(min_length=1, max_length=200)
 
 
 class PinSignIn(SQLModel):
-    logger_id: int
+    logger_id: Id
     pin: str = Field(min_length=1, max_length=20)

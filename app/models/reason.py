@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from app.models.fields import Icon, Slug, Title
+from app.models.fields import Flag, Icon, Int, Slug, Title
 
 
 class ReasonContext(StrEnum):
@@ -29,7 +29,7 @@ class ReasonCreate(SQLModel):
     label_en: Title
     icon: Icon
     context: ReasonContext = ReasonContext.recess
-    position: int = Field(default=0, ge=0, le=10_000)
+    position: Int = Field(default=0, ge=0, le=10_000)
 
 
 class ReasonUpdate(SQLModel):
@@ -37,8 +37,8 @@ class ReasonUpdate(SQLModel):
     label_en: Title | None = None
     icon: Icon | None = None
     context: ReasonContext | None = None
-    position: int | None = Field(default=None, ge=0, le=10_000)
-    active: bool | None = None
+    position: Int | None = Field(default=None, ge=0, le=10_000)
+    active: Flag | None = None
 
 
 class ReasonPublic(SQLModel):

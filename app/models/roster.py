@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from app.models.fields import LastInitial, ShortName
+from app.models.fields import Flag, Id, Int, LastInitial, ShortName
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -29,13 +29,13 @@ class Group(GroupBase, table=True):
 class GroupCreate(SQLModel):
     name: ShortName
     kind: GroupKind = GroupKind.school_class
-    weekly_goal: int | None = Field(default=None, ge=1, le=100_000)
+    weekly_goal: Int | None = Field(default=None, ge=1, le=100_000)
 
 
 class GroupUpdate(SQLModel):
     name: ShortName | None = None
     kind: GroupKind | None = None
-    weekly_goal: int | None = Field(default=None, ge=1, le=100_000)
+    weekly_goal: Int | None = Field(default=None, ge=1, le=100_000)
 
 
 class GroupPublic(SQLModel):
@@ -63,16 +63,16 @@ class Child(ChildBase, table=True):
 class ChildCreate(SQLModel):
     first_name: ShortName
     last_initial: LastInitial | None = None
-    group_id: int
+    group_id: Id
     avatar: str | None = Field(default=None, description='e.g. "fox:orange"; chosen if omitted')
 
 
 class ChildUpdate(SQLModel):
     first_name: ShortName | None = None
     last_initial: LastInitial | None = None
-    group_id: int | None = None
+    group_id: Id | None = None
     avatar: str | None = None
-    active: bool | None = None
+    active: Flag | None = None
 
 
 class ChildPublic(SQLModel):
