@@ -102,5 +102,12 @@ def create_teacher(username: str, password_stdin: bool) -> None:
     click.echo(f"Teacher {username.strip().lower()!r} can sign in now.")
 
 
+# The weekly winner's commands live in their own module (app/cli_winners.py).
+from app.cli_winners import draw, export  # noqa: E402
+
+main.add_command(draw)
+main.add_command(export)
+
+
 if __name__ == "__main__":
     main()

@@ -14,7 +14,9 @@ from app.api.errors import JsonTooLarge, install_error_handlers
 from app.api.health import router as health_router
 from app.db import engine_for_settings
 from app.realtime.hub import Hub
+from app.services.scheduler import draw_schedule
 from app.settings import Settings, get_settings
+from app.web.certificates import router as certificates_router
 from app.web.pages import router as pages_router
 from app.web.security import SecurityHeaders
 from app.web.templating import make_templates
@@ -31,7 +33,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         hub.bind(asyncio.get_running_loop())
         try:
-            yield
+            async with draw_schedule(settings, engine, hub):
+                yield
         finally:
             engine.dispose()
 
@@ -52,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(health_router)
     app.include_router(pages_router)
+    app.include_router(certificates_router)
     app.mount("/static", StaticFiles(directory=str(files("app.web") / "static")), name="static")
     app.add_middleware(JsonTooLarge)
     app.add_middleware(SecurityHeaders)

@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     bike_turn_minutes: int = Field(default=5, ge=1, le=120)
     # e.g. "fri 14:30": draw every board's winner at that local time (issue 5).
     draw_at: str | None = None
+    # The school's usual rewards a teacher picks from (free text stays possible); JSON list.
+    usual_rewards: list[str] = [
+        "Mag het spel kiezen",
+        "Voorop in de rij",
+        "Extra buitenspelen",
+        "Hulpje van de juf of meester",
+        "Mag de muziek kiezen",
+    ]
     # Argon2 cost; tests lower it, production keeps the library's defaults.
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65536, ge=64)

@@ -13,8 +13,21 @@ from app.api import (
     session,
     tablet,
     tallies,
+    winners,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (session, groups, children, reasons, loggers, boards, coins, bikes, tablet, tallies):
+for module in (
+    session,
+    groups,
+    children,
+    reasons,
+    loggers,
+    boards,
+    coins,
+    bikes,
+    tablet,
+    tallies,
+    winners,
+):
     api_router.include_router(module.router)

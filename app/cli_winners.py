@@ -1,0 +1,86 @@
+"""`pleinmunt draw` (the weekly draw from cron) and `pleinmunt export` (the winners file)."""
+
+from pathlib import Path
+
+import click
+
+from app.db import engine_for_settings, read_session
+from app.domain.errors import PleinmuntError
+from app.domain.weeks import parse_week, week_of
+from app.i18n import gettext_for
+from app.models.types import utcnow
+from app.services import exports
+from app.services.boards import get_board
+from app.services.scheduler import DrawAttempt, draw_missing
+from app.services.winners import list_winners
+
+CLI_DRAWER = "system:cli"
+
+
+@click.command(help="Draw the week's winner of every board (or one) that has none yet.")
+@click.option("--board", default=None, help="only this board (its slug)")
+@click.option("--week", default=None, help="ISO week, e.g. 2026-W48 (default: this week)")
+def draw(board: str | None, week: str | None) -> None:
+    from app.cli import _ready
+
+    settings = _ready()
+    week = week or week_of(utcnow(), settings.tz)
+    engine = engine_for_settings(settings)
+    try:
+        parse_week(week)
+        attempts = draw_missing(engine, week=week, by=CLI_DRAWER, board=board)
+    except PleinmuntError as error:
+        raise click.ClickException(error.detail) from None
+    finally:
+        engine.dispose()
+    if not attempts:
+        click.echo("There are no boards yet; nothing to draw.")
+    for attempt in attempts:
+        click.echo(_describe(attempt))
+
+
+def _describe(attempt: DrawAttempt) -> str:
+    # Children by id only: this output ends up in cron mails and logs.
+    where = f"{attempt.board} {attempt.week}"
+    if attempt.outcome == "drawn":
+        return (
+            f"{where}: drawn (draw {attempt.draw_id}): child {attempt.child_id} wins "
+            f"with {attempt.coins} coin(s)"
+        )
+    if attempt.outcome == "already_drawn":
+        which = f" (draw {attempt.draw_id})" if attempt.draw_id else ""
+        return f"{where}: already drawn{which}, left as it is"
+    return f"{where}: not drawn: {attempt.detail}"
+
+
+@click.command(help="Write the weekly winners to a CSV or xlsx file (by its extension).")
+@click.argument("output", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.option("--from", "from_week", default=None, help="first week, e.g. 2026-W40")
+@click.option("--to", "to_week", default=None, help="last week, e.g. 2026-W48")
+@click.option("--board", default=None, help="only this board (its slug)")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="header language")
+def export(
+    output: Path, from_week: str | None, to_week: str | None, board: str | None, lang: str | None
+) -> None:
+    from app.cli import _ready
+
+    if output.suffix.lower() not in (".csv", ".xlsx"):
+        raise click.UsageError("OUTPUT must end in .csv or .xlsx")
+    settings = _ready()
+    engine = engine_for_settings(settings)
+    try:
+        with read_session(engine) as session:
+            rows = list_winners(
+                session,
+                from_week=from_week,
+                to_week=to_week,
+                board=get_board(session, board) if board else None,
+            )
+    except PleinmuntError as error:
+        raise click.ClickException(error.detail) from None
+    finally:
+        engine.dispose()
+    gettext = gettext_for(lang or settings.language)
+    write = exports.winners_xlsx if output.suffix.lower() == ".xlsx" else exports.winners_csv
+    output.write_bytes(write(rows, gettext))
+    click.echo(f"Wrote {len(rows)} winner(s) to {output}.")

@@ -1,0 +1,59 @@
+"""The schema comes only from migrations: up to head and back down, and it matches the models."""
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import app.models  # noqa: F401  (registers the tables)
+from app.db import make_engine
+from app.schema import downgrade_to_base, upgrade_to_head
+from tests.conftest import create_pg_database, drop_pg_database, pg_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    name = create_pg_database()
+    yield pg_url(name)
+    drop_pg_database(name)
+
+
+def _tables(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_to_head_and_back_down(empty_database: str) -> None:
+    upgrade_to_head(empty_database)
+    assert _tables(empty_database) == set(SQLModel.metadata.tables)
+    downgrade_to_base(empty_database)
+    assert _tables(empty_database) == set()
+    upgrade_to_head(empty_database)
+    assert _tables(empty_database) == set(SQLModel.metadata.tables)
+
+
+def test_models_match_the_migrations(empty_database: str) -> None:
+    upgrade_to_head(empty_database)
+    engine = make_engine(empty_database)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, SQLModel.metadata)
+    finally:
+        engine.dispose()
+    assert differences == [], "a model changed without a migration: run `make revision m=...`"
+
+
+def test_upgrade_twice_is_harmless(empty_database: str) -> None:
+    upgrade_to_head(empty_database)
+    upgrade_to_head(empty_database)
+    assert "coin" in _tables(empty_database)
