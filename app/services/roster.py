@@ -38,6 +38,9 @@ def create_group(session: Session, *, group: GroupCreate, by: Actor) -> Group:
 def update_group(session: Session, *, group_id: int, changes: GroupUpdate, by: Actor) -> Group:
     row = get_group(session, group_id)
     fields = changes.model_dump(exclude_unset=True)
+    for key in ("name", "kind"):
+        if key in fields and fields[key] is None:
+            raise Invalid(f"{key} cannot be empty; leave it out to keep it")
     for name, value in fields.items():
         setattr(row, name, value)
     session.add(row)
