@@ -35,18 +35,25 @@ class ImportProblem(BaseModel):
     reason: str
 
 
+class ImportGroup(BaseModel):
+    name: str
+    kind: str
+
+
 class ImportReport(BaseModel):
     applied: bool
     add: list[ImportRow]
     move: list[ImportMove]
     unchanged: int
-    new_groups: list[str]
+    new_groups: list[ImportGroup]
     problems: list[ImportProblem]
 
 
 def import_roster(session: Session, *, raw: bytes, apply: bool, by: Actor) -> ImportReport:
-    groups = {group.name.casefold(): group for group in session.exec(select(Group)).all()}
-    names = {group.id: group.name for group in groups.values()}
+    all_groups = session.exec(select(Group)).all()
+    groups = {group.name.casefold(): group for group in all_groups}
+    # Every group, even one whose name differs from another only in case ("groep 5").
+    names = {group.id: group.name for group in all_groups}
     known = [
         KnownChild(child.id or 0, child.first_name, child.last_initial, names[child.group_id])
         for child in session.exec(select(Child)).all()
@@ -117,7 +124,7 @@ def _report(plan: ImportPlan, *, applied: bool) -> ImportReport:
             for r, k in plan.move
         ],
         unchanged=len(plan.unchanged),
-        new_groups=plan.new_groups,
+        new_groups=[ImportGroup(name=name, kind=guess_kind(name)) for name in plan.new_groups],
         problems=[
             ImportProblem(line=p.line, reason=p.reason)
             for p in sorted(plan.problems, key=lambda p: p.line)
