@@ -19,6 +19,7 @@ from app.settings import Settings, get_settings
 from app.web.certificates import router as certificates_router
 from app.web.pages import router as pages_router
 from app.web.security import SecurityHeaders
+from app.web.tablet import router as tablet_router
 from app.web.templating import make_templates
 
 MAX_BODY_BYTES = 64 * 1024
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(health_router)
     app.include_router(pages_router)
+    app.include_router(tablet_router)
     app.include_router(certificates_router)
     app.mount("/static", StaticFiles(directory=str(files("app.web") / "static")), name="static")
     app.add_middleware(JsonTooLarge)

@@ -1,0 +1,173 @@
+// The tablet app: sign in, pick a group, give coins (through the outbox), bikes and tally.
+import { initAward } from "./award.js";
+import { initBikes } from "./bikes.js";
+import { $, config, el, t } from "./config.js";
+import { readJson, SignedOut } from "./data.js";
+import { api, NetworkError } from "./net.js";
+import { outbox } from "./outbox.js";
+import { closeSheet, openSheet } from "./sheet.js";
+import { initNetwork, initTabs, showPending, showSignedIn } from "./shell.js";
+import { initSignin } from "./signin.js";
+import { prefs, snapshots } from "./store.js";
+import { toast } from "./toast.js";
+import { initTally } from "./tally.js";
+
+const state = { groups: [], me: null, refreshTimer: null };
+const award = initAward({ outbox });
+const bikes = initBikes({ outbox, children: () => award.view?.children ?? [] });
+const tally = initTally();
+const tabs = initTabs((name) => {
+  if (name === "bikes") bikes.show(prefs.groupId);
+  else bikes.hide();
+  if (name === "tally") tally.show();
+});
+const signin = initSignin({ onSignedIn });
+
+function currentGroup() {
+  return state.groups.find((group) => group.id === prefs.groupId) ?? state.groups[0] ?? null;
+}
+
+async function loadGroup() {
+  const group = currentGroup();
+  if (!group) return;
+  prefs.groupId = group.id;
+  $("#group-button").hidden = false;
+  $("#group-button").textContent = `${group.kind === "daycare" ? "🧸" : "🏫"} ${group.name} ▾`;
+  tabs.showBikes(group.kind === "daycare");
+  if (group.kind !== "daycare" && tabs.current() === "bikes") tabs.select("award");
+  const view = await readJson(`/api/v1/tablet/groups/${group.id}`);
+  if (view) await award.show(view.data);
+  if (tabs.current() === "bikes") bikes.show(group.id);
+}
+
+function chooseGroup() {
+  openSheet(
+    t("tablet.group.choose"),
+    state.groups.map((group) =>
+      el("button", { type: "button", class: "group-choice", "aria-pressed": String(group.id === prefs.groupId), onclick: () => {
+        prefs.groupId = group.id;
+        closeSheet();
+        guarded(loadGroup);
+      } }, `${group.kind === "daycare" ? "🧸" : "🏫"} ${group.name}`),
+    ),
+  );
+}
+
+// Any read may find the session gone: then the PIN is asked again (the outbox keeps waiting).
+async function guarded(action) {
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof SignedOut)) throw error;
+    signedOut();
+  }
+}
+
+async function startApp() {
+  signin.hide();
+  $("#app").hidden = false;
+  showSignedIn(state.me);
+  const groups = await readJson("/api/v1/groups");
+  state.groups = groups?.data ?? [];
+  if (state.groups.length === 0) $("#grid").replaceChildren(el("p", { class: "empty" }, t("tablet.offline_first_time")));
+  await loadGroup();
+  outbox.resume();
+}
+
+async function onSignedIn(logger) {
+  const answer = await api.get("/api/v1/tablet/me").catch(() => null);
+  state.me = answer?.ok ? answer.data : { id: logger.id, name: logger.name, role: "logger" };
+  prefs.me = state.me;
+  await guarded(startApp);
+}
+
+function signedOut() {
+  outbox.paused = true;
+  $("#app").hidden = true;
+  showSignedIn(null);
+  outbox.entries().then((rows) => {
+    const note = rows.length ? t("tablet.signin.waiting", { count: rows.length }) : t("tablet.signin.expired");
+    if (state.me) signin.askPin(state.me, note);
+    else signin.show();
+  });
+}
+
+async function signOut() {
+  const waiting = (await outbox.entries()).length;
+  if (waiting > 0) {
+    toast({ text: t("tablet.signout.waiting", { count: waiting }), kind: "error" });
+    return;
+  }
+  try {
+    await api.delete("/api/v1/session");
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    toast({ text: t("tablet.signout.offline"), kind: "error" });
+    return;
+  }
+  state.me = null;
+  prefs.me = null;
+  snapshots.clear();
+  location.reload();
+}
+
+function refreshSoon() {
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = setTimeout(() => guarded(loadGroup), 400);
+}
+
+function wireOutbox() {
+  const count = async () => showPending((await outbox.entries()).length);
+  outbox.addEventListener("change", count);
+  outbox.addEventListener("auth", signedOut);
+  outbox.addEventListener("sent", refreshSoon);
+  outbox.addEventListener("rejected", ({ detail }) => {
+    const key = `tablet.error.${detail.code}`;
+    const why = key in config.messages ? t(key) : (detail.detail ?? t("tablet.error.error"));
+    toast({ text: t("tablet.rejected", { name: detail.entry.label, why }), kind: "error" });
+    refreshSoon();
+  });
+  count();
+}
+
+function wireDevice() {
+  if (!window.isSecureContext) {
+    $("#insecure").hidden = false; // no service worker: the outbox works, reloading offline not
+  } else if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/tablet/sw.js", { scope: "/tablet" }).catch(() => {});
+    navigator.serviceWorker.ready.then(() => {
+      document.documentElement.dataset.offlineReady = "true";
+    });
+  }
+  navigator.storage?.persist?.().catch(() => {});
+  initNetwork(() => outbox.retryNow());
+  $("#group-button").addEventListener("click", chooseGroup);
+  $("#signout").addEventListener("click", signOut);
+}
+
+async function boot() {
+  wireDevice();
+  wireOutbox();
+  outbox.paused = true; // until we know someone is signed in
+  outbox.start();
+  let answer = null;
+  try {
+    answer = await api.get("/api/v1/tablet/me");
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+  }
+  if (answer?.ok || (answer === null && prefs.me)) {
+    // Offline: trust this tablet's last sign-in; a 401 from the outbox will tell otherwise.
+    state.me = answer?.ok ? answer.data : prefs.me;
+    prefs.me = state.me;
+    await guarded(startApp);
+  } else if (answer?.status === 401 && prefs.me) {
+    state.me = prefs.me;
+    signedOut();
+  } else {
+    signin.show();
+  }
+  document.documentElement.dataset.ready = "true";
+}
+
+boot();

@@ -1,0 +1,154 @@
+// Giving coins: tap a child (or several), tap a reason: done. Every coin goes to the outbox
+// first, with its UUID made here, and a toast offers undo for 10 seconds.
+import { $, avatar, childName, config, el, reasonLabel, t } from "./config.js";
+import { toast } from "./toast.js";
+import { uuid4 } from "./uuid.js";
+
+export function initAward({ outbox }) {
+  const grid = $("#grid");
+  const state = { view: null, selected: new Set(), query: "", pending: new Map() };
+
+  const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+  function today(child) {
+    return child.coins_today + (state.pending.get(child.id) ?? 0);
+  }
+
+  function capLeft(child) {
+    return child.active ? Math.max(state.view.daily_cap - today(child), 0) : 0;
+  }
+
+  function toggle(child) {
+    if (capLeft(child) === 0) return;
+    if (state.selected.has(child.id)) state.selected.delete(child.id);
+    else state.selected.add(child.id);
+    render();
+  }
+
+  function card(child) {
+    const left = capLeft(child);
+    const status = !child.active
+      ? t("tablet.child.inactive")
+      : left === 0
+        ? t("tablet.child.cap", { cap: state.view.daily_cap })
+        : t("tablet.child.today", { count: today(child) });
+    return el(
+      "button",
+      {
+        type: "button",
+        class: "child",
+        "aria-pressed": String(state.selected.has(child.id)),
+        "aria-disabled": left === 0 ? "true" : null,
+        "data-state": !child.active ? "inactive" : left === 0 ? "cap" : null,
+        dataset: { childId: child.id },
+        onclick: () => toggle(child),
+      },
+      avatar(child, "big"),
+      el("span", { class: "name" }, childName(child)),
+      el("span", { class: "count" }, status),
+    );
+  }
+
+  function renderUnseen() {
+    // A child given a coin a moment ago (still in the outbox) has been seen.
+    const unseen = state.view.children.filter(
+      (child) => state.view.unseen.includes(child.id) && !(state.pending.get(child.id) > 0),
+    );
+    $("#unseen").hidden = unseen.length === 0;
+    $("#unseen-list").replaceChildren(
+      ...unseen.map((child) =>
+        el(
+          "button",
+          {
+            type: "button",
+            class: "unseen-child",
+            "aria-pressed": String(state.selected.has(child.id)),
+            onclick: () => toggle(child),
+          },
+          avatar(child, "small"),
+          el("span", {}, child.first_name),
+        ),
+      ),
+    );
+  }
+
+  function renderReasons() {
+    const count = state.selected.size;
+    $("#selection").textContent = count === 0 ? t("tablet.pick_child") : t("tablet.selected", { count });
+    $("#clear-selection").hidden = count < 1;
+    $("#reasons").replaceChildren(
+      ...state.view.reasons.map((reason) =>
+        el(
+          "button",
+          { type: "button", class: "reason", disabled: count === 0, dataset: { reason: reason.slug }, onclick: () => award(reason) },
+          el("span", { class: "icon", "aria-hidden": "true" }, reason.icon),
+          el("span", { class: "label" }, reasonLabel(reason)),
+        ),
+      ),
+    );
+  }
+
+  function render() {
+    if (!state.view) return;
+    const query = fold(state.query.trim());
+    const shown = state.view.children.filter((child) => !query || fold(childName(child)).includes(query));
+    grid.replaceChildren(...shown.map(card));
+    if (shown.length === 0) grid.append(el("p", { class: "empty" }, t("tablet.no_match")));
+    renderUnseen();
+    renderReasons();
+  }
+
+  async function award(reason) {
+    const children = state.view.children.filter((child) => state.selected.has(child.id));
+    state.selected.clear();
+    const coins = children.map((child) => ({ child, id: uuid4() }));
+    for (const { child, id } of coins) {
+      const body = { id, child_id: child.id, reason: reason.slug, amount: 1, awarded_at: new Date().toISOString() };
+      state.pending.set(child.id, (state.pending.get(child.id) ?? 0) + 1);
+      await outbox.add({ id, kind: "coin", url: "/api/v1/coins", body, label: childName(child), child_id: child.id });
+    }
+    render();
+    const who = coins.length === 1 ? childName(coins[0].child) : t("tablet.children_count", { count: coins.length });
+    toast({ text: `🪙 ${who} · ${reason.icon} ${reasonLabel(reason)}`, undo: () => undo(coins) });
+  }
+
+  // Undo: a coin still in the outbox is simply taken out; one already sent is voided (and
+  // that void goes through the outbox too, so an undo made offline is not lost either).
+  async function undo(coins) {
+    for (const { child, id } of coins) {
+      if (!(await outbox.cancel(id))) {
+        await outbox.add({ id: uuid4(), kind: "void", url: `/api/v1/coins/${id}/void`, body: {}, label: childName(child), child_id: child.id });
+      }
+      state.pending.set(child.id, (state.pending.get(child.id) ?? 0) - 1);
+    }
+    render();
+  }
+
+  $("#search").addEventListener("input", (event) => {
+    state.query = event.target.value;
+    render();
+  });
+  $("#clear-selection").addEventListener("click", () => {
+    state.selected.clear();
+    render();
+  });
+
+  return {
+    // A fresh answer from the server already counts every coin it has: start counting anew,
+    // keeping only the coins still waiting in the outbox.
+    async show(view) {
+      state.view = view;
+      const waiting = new Map();
+      for (const entry of await outbox.entries()) {
+        if (entry.kind === "coin") waiting.set(entry.child_id, (waiting.get(entry.child_id) ?? 0) + 1);
+      }
+      state.pending = waiting;
+      const known = new Set(view.children.map((child) => child.id));
+      state.selected = new Set([...state.selected].filter((id) => known.has(id)));
+      render();
+    },
+    get view() {
+      return state.view;
+    },
+  };
+}
