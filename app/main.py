@@ -1,6 +1,5 @@
 """The application: settings, engine, hub, routers, pages and static files wired together."""
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -17,6 +16,7 @@ from app.realtime.hub import Hub
 from app.services.scheduler import draw_schedule
 from app.settings import Settings, get_settings
 from app.web.certificates import router as certificates_router
+from app.web.kiosk import install_kiosk
 from app.web.pages import router as pages_router
 from app.web.security import SecurityHeaders
 from app.web.tablet import router as tablet_router
@@ -28,15 +28,16 @@ MAX_BODY_BYTES = 64 * 1024
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = engine_for_settings(settings)
-    hub = Hub()
+    hub = Hub(engine, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        hub.bind(asyncio.get_running_loop())
+        await hub.start()
         try:
             async with draw_schedule(settings, engine, hub):
                 yield
         finally:
+            await hub.stop()
             engine.dispose()
 
     app = FastAPI(
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(pages_router)
     app.include_router(tablet_router)
+    install_kiosk(app)
     app.include_router(certificates_router)
     app.mount("/static", StaticFiles(directory=str(files("app.web") / "static")), name="static")
     app.add_middleware(JsonTooLarge)

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65536, ge=64)
     workers: int = Field(default=1, ge=1)
+    # Kiosk sockets (app/realtime): each side sends a heartbeat this often and gives up on a
+    # silent peer after 2.5 of them; a kiosk more than kiosk_queue_size events behind gets a
+    # fresh snapshot instead of the backlog.
+    kiosk_heartbeat_seconds: float = Field(default=10, gt=0, le=60)
+    kiosk_queue_size: int = Field(default=256, ge=1, le=100_000)
     # Reverse proxies whose X-Forwarded-For/-Proto headers are believed (client address for
     # PIN throttling, https for Secure cookies).
     forwarded_allow_ips: str = "127.0.0.1"

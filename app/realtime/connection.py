@@ -1,0 +1,120 @@
+"""One kiosk socket: its own bounded outbox, a pump that writes it, and a heartbeat both ways.
+
+The hub only ever calls ``offer``/``resync``/``end`` (never awaits a socket), so a slow or dead
+kiosk can delay nobody but itself. A kiosk whose outbox overflows loses its backlog and gets a
+fresh snapshot instead; events already covered by a snapshot are skipped, so the seq the kiosk
+sees always increases.
+"""
+
+import asyncio
+import contextlib
+import json
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.types import Receive, Send
+
+from app.realtime.protocol import CLOSE_SILENT, HEARTBEAT, SILENCE_FACTOR
+from app.realtime.store import Viewer
+
+# Builds the snapshot text for a board (shared by every kiosk of the board; see Hub.snapshot).
+SnapshotSource = Callable[[int], Awaitable[tuple[int, str]]]
+
+
+class KioskConnection:
+    def __init__(
+        self,
+        *,
+        viewer: Viewer,
+        send: Send,
+        receive: Receive,
+        queue_size: int,
+        heartbeat: float,
+    ) -> None:
+        self.viewer = viewer
+        self.board_id = viewer.route.board_id
+        self._send = send
+        self._receive = receive
+        self._queue_size = queue_size
+        self._heartbeat = heartbeat
+        self._items: deque[tuple[int, str]] = deque()
+        self._ready = asyncio.Event()
+        self._needs_snapshot = False
+        self._close_code: int | None = None
+        self.sent_seq = 0
+        self.snapshots_sent = 0
+
+    # Called by the hub, on the event loop, never blocking.
+
+    def offer(self, seq: int, text: str) -> None:
+        if len(self._items) >= self._queue_size:
+            # Fallen behind: the backlog is worth less than a fresh snapshot.
+            self._items.clear()
+            self._needs_snapshot = True
+        else:
+            self._items.append((seq, text))
+        self._ready.set()
+
+    def resync(self) -> None:
+        """Send a fresh snapshot next (board changed, new school week)."""
+        self._needs_snapshot = True
+        self._ready.set()
+
+    def end(self, code: int) -> None:
+        self._close_code = code
+        self._ready.set()
+
+    # The socket's two loops.
+
+    async def pump(self, snapshot_for: SnapshotSource) -> None:
+        """Write the outbox in seq order; a heartbeat when there was nothing to say."""
+        while self._close_code is None:
+            if not self._items and not self._needs_snapshot:
+                self._ready.clear()
+                try:
+                    async with asyncio.timeout(self._heartbeat):
+                        await self._ready.wait()
+                except TimeoutError:
+                    await self._write(HEARTBEAT)
+                    continue
+            if self._needs_snapshot:
+                self._needs_snapshot = False
+                seq, text = await snapshot_for(self.board_id)
+                await self._write(text)
+                self.sent_seq = max(self.sent_seq, seq)
+                self.snapshots_sent += 1
+            while self._items and not self._needs_snapshot and self._close_code is None:
+                seq, text = self._items.popleft()
+                if seq > self.sent_seq:
+                    await self._write(text)
+                    self.sent_seq = seq
+        await self.close(self._close_code)
+
+    async def listen(self) -> None:
+        """Read the kiosk's heartbeats; end the socket when it goes silent or leaves."""
+        limit = self._heartbeat * SILENCE_FACTOR
+        while True:
+            try:
+                async with asyncio.timeout(limit):
+                    message = await self._receive()
+            except TimeoutError:
+                self.end(CLOSE_SILENT)
+                return
+            if message["type"] == "websocket.disconnect":
+                return
+
+    async def send_now(self, message: dict[str, Any] | str) -> None:
+        text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
+        await self._write(text)
+
+    async def _write(self, text: str) -> None:
+        await self._send({"type": "websocket.send", "text": text})
+
+    @property
+    def ending(self) -> bool:
+        return self._close_code is not None
+
+    async def close(self, code: int) -> None:
+        with contextlib.suppress(Exception):
+            await self._send({"type": "websocket.close", "code": code, "reason": ""})

@@ -1,0 +1,71 @@
+"""The hub's background chores: end revoked viewers, roll over school weeks, prune old events.
+
+Revocations are checked by polling, every ``VIEWER_CHECK_SECONDS``: a teacher may revoke a link
+in another process (or from a shell), and one small query per process covers every case the
+same way. A revoke in this process also closes its sockets at once (``Hub.links_revoked``).
+"""
+
+import asyncio
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.models.types import utcnow
+from app.realtime import store
+from app.realtime.protocol import next_week_start
+
+if TYPE_CHECKING:
+    from app.realtime.hub import Hub
+
+log = logging.getLogger("pleinmunt.hub")
+
+VIEWER_CHECK_SECONDS = 3.0
+KEEP_EVENTS = timedelta(days=7)
+PRUNE_FIRST_AFTER_SECONDS = 60.0
+PRUNE_EVERY_SECONDS = 3600.0
+# Sleep in short steps towards the week boundary, so a changed wall clock is noticed.
+ROLLOVER_STEP_SECONDS = 60.0
+
+
+async def check_viewers(hub: "Hub") -> None:
+    while True:
+        await asyncio.sleep(VIEWER_CHECK_SECONDS)
+        viewers = [connection.viewer for connection in hub.connections()]
+        link_ids = {viewer.link_id for viewer in viewers if viewer.link_id is not None}
+        session_ids = {viewer.session_id for viewer in viewers if viewer.session_id is not None}
+        if not link_ids and not session_ids:
+            continue
+        try:
+            ended = await asyncio.to_thread(
+                store.ended_viewers, hub.engine, link_ids=link_ids, session_ids=session_ids
+            )
+        except SQLAlchemyError as error:
+            log.warning("could not check kiosk links: %s", error.__class__.__name__)
+            continue
+        if ended:
+            hub.end_viewers(ended)
+
+
+async def roll_over_weeks(hub: "Hub") -> None:
+    """At Monday 00:00 on the school's clock every board starts the new week: a snapshot."""
+    while True:
+        boundary = next_week_start(utcnow(), hub.settings.tz)
+        while (left := (boundary - utcnow()).total_seconds()) > 0:
+            await asyncio.sleep(min(left, ROLLOVER_STEP_SECONDS))
+        log.info("a new school week began; every kiosk gets a fresh snapshot")
+        hub.resync_all()
+
+
+async def prune(hub: "Hub") -> None:
+    await asyncio.sleep(PRUNE_FIRST_AFTER_SECONDS)
+    while True:
+        try:
+            removed = await asyncio.to_thread(store.prune_events, hub.engine, keep=KEEP_EVENTS)
+        except SQLAlchemyError as error:
+            log.warning("could not prune board events: %s", error.__class__.__name__)
+        else:
+            if removed:
+                log.info("pruned %d board events older than %s", removed, KEEP_EVENTS)
+        await asyncio.sleep(PRUNE_EVERY_SECONDS)

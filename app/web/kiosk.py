@@ -1,0 +1,88 @@
+"""The wall display: ``/kiosk/{slug}?token=…`` (the kiosk link's url) and its static files.
+
+The page carries no data about children: it loads, then the socket (app/api/live.py) brings
+the board. The token stays in the address bar only; ``Referrer-Policy: no-referrer`` keeps it
+out of every request the page makes, and the logs blank it (app/logs.py).
+"""
+
+from importlib.resources import files
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlmodel import Session, col, select
+from starlette.types import Scope
+
+from app import __version__
+from app.api.deps import ActorDep, SessionDep, SettingsDep
+from app.api.live import router as live_router
+from app.domain.avatars import ANIMALS, COLOURS
+from app.i18n import messages_with_prefix
+from app.models import Board, Reason
+from app.realtime.protocol import SILENCE_FACTOR
+from app.web.templating import render, request_language
+
+router = APIRouter(include_in_schema=False)
+ASSETS_PATH = "/kiosk-assets"
+
+
+class KioskAssets(StaticFiles):
+    """kiosk/ ships as the package app.kiosk; only its scripts, styles and images are public."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        if not path.endswith((".js", ".css", ".svg")):
+            raise HTTPException(status_code=404)
+        response = await super().get_response(path, scope)
+        # Asset URLs carry the version (?v=), so a new release is fetched fresh anyway.
+        response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        return response
+
+
+def install_kiosk(app: FastAPI) -> None:
+    app.include_router(router)
+    app.include_router(live_router)
+    app.mount(ASSETS_PATH, KioskAssets(directory=str(files("app.kiosk"))), name="kiosk-assets")
+
+
+@router.get("/kiosk/{slug}", response_class=HTMLResponse)
+def kiosk_page(
+    slug: str, request: Request, session: SessionDep, actor: ActorDep, settings: SettingsDep
+) -> HTMLResponse:
+    board = session.exec(select(Board).where(Board.slug == slug)).first()
+    allowed = board is not None and actor is not None and actor.may_view_board(board.id or 0)
+    if not allowed or board is None:
+        response = render(request, "kiosk_denied.html", status_code=403)
+    else:
+        language = request_language(request)
+        config = {
+            "slug": board.slug,
+            "title": board.title,
+            "lang": language,
+            "version": __version__,
+            "heartbeat": settings.kiosk_heartbeat_seconds,
+            "silence": settings.kiosk_heartbeat_seconds * SILENCE_FACTOR,
+            "animals": ANIMALS,
+            "colours": COLOURS,
+            "reasons": _reasons(session, language),
+            "text": messages_with_prefix(language, "kiosk."),
+        }
+        response = render(
+            request,
+            "kiosk.html",
+            {"config": config, "title": board.title, "assets": ASSETS_PATH, "v": __version__},
+        )
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _reasons(session: Session, language: str) -> dict[str, dict[str, Any]]:
+    rows = session.exec(select(Reason).order_by(col(Reason.id))).all()
+    return {
+        reason.slug: {
+            "label": reason.label_nl if language == "nl" else reason.label_en,
+            "icon": reason.icon,
+        }
+        for reason in rows
+    }
