@@ -54,6 +54,10 @@ def serve(host: str, port: int, workers: int | None) -> None:
         log_config=log_config(),
         ws_ping_interval=20,
         ws_ping_timeout=20,
+        # Kiosk messages are small and go to many sockets: compressing each one per socket
+        # costs CPU and ~100 KB of zlib state per connection for next to nothing.
+        ws_per_message_deflate=False,
+        ws_max_size=16 * 1024,  # a kiosk only ever sends heartbeats
     )
 
 
