@@ -8,6 +8,7 @@ ignored on purpose.
 
 import csv
 import io
+import unicodedata
 from _csv import Reader
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -79,7 +80,8 @@ def last_initial(last_name: str) -> str | None:
         words = words[1:]
     for char in " ".join(words):
         if char.isalpha():
-            return char.upper()
+            # "ß" has no one-letter capital: better no initial than one of two letters.
+            return char.upper() if len(char.upper()) == 1 else None
     return None
 
 
@@ -141,7 +143,9 @@ def _cell(record: list[str], columns: dict[str, int], column: str) -> str:
     index = columns.get(column)
     if index is None or index >= len(record):
         return ""
-    return " ".join(record[index].split())
+    # Invisible characters pasted into a name (soft hyphens, zero-width spaces, NUL) go.
+    visible = "".join(c for c in record[index] if not unicodedata.category(c).startswith("C"))
+    return " ".join(visible.split())
 
 
 def _add_record(

@@ -13,7 +13,7 @@ def _printable(value: str) -> str:
 
 
 def _single_letter(value: str) -> str:
-    if len(value) != 1 or not value.isalpha():
+    if len(value) != 1 or not value.isalpha() or len(value.upper()) != 1:  # "ß" → "SS"
         raise ValueError("must be a single letter (only the initial of the last name is kept)")
     return value.upper()
 

@@ -225,6 +225,13 @@ def test_import_file_with_a_stray_quote_is_422_with_a_reason(teacher: TestClient
     assert teacher.get("/api/v1/children").json() == []
 
 
+def test_import_names_with_invisible_characters_are_imported_clean(teacher: TestClient) -> None:
+    raw = "Roepnaam;Achternaam;Groep\r\nMi\u00adla\x00;Smit;Groep\x07 5\r\n".encode()
+    response = upload(teacher, raw)
+    assert response.status_code == 200
+    assert roster_of(teacher) == {("Mila", "S", "Groep 5")}
+
+
 def test_import_empty_file_is_422(teacher: TestClient) -> None:
     response = upload(teacher, b"")
     assert response.status_code == 422

@@ -186,6 +186,15 @@ def test_create_child_full_last_name_is_422_and_says_why(
     assert all(child["first_name"] != "Daniël" for child in teacher.get("/api/v1/children").json())
 
 
+def test_create_child_initial_without_a_single_capital_is_422(
+    teacher: TestClient, school: School
+) -> None:
+    body = {"first_name": "Mila", "last_initial": "ß", "group_id": school.groups["Groep 5"]}
+    response = teacher.post("/api/v1/children", json=body)
+    assert response.status_code == 422
+    assert "single letter" in response.json()["detail"]
+
+
 def test_create_child_unknown_avatar_is_422_and_lists_the_choices(
     teacher: TestClient, school: School
 ) -> None:

@@ -96,6 +96,11 @@ def test_last_initial_of_a_name_that_is_only_a_particle_is_its_first_letter() ->
     assert last_initial("Van") == "V"
 
 
+def test_last_initial_is_never_more_than_one_letter() -> None:
+    # "ß" has no single capital; an initial of two letters could not be stored.
+    assert last_initial("ßtraat") is None
+
+
 @pytest.mark.parametrize("last_name", ["", "   ", "-", "123"])
 def test_last_initial_without_a_letter_is_none(last_name: str) -> None:
     assert last_initial(last_name) is None
@@ -138,6 +143,17 @@ def test_parse_roster_without_last_name_column_has_no_initials() -> None:
 def test_parse_roster_tidies_spaces_in_names() -> None:
     raw = b"Roepnaam;Groep\n  Anne   Fleur ; Groep  5 \n"
     assert parse_roster(raw).rows == [RosterRow(2, "Anne Fleur", None, "Groep 5")]
+
+
+def test_parse_roster_drops_invisible_and_control_characters() -> None:
+    # A soft hyphen and a zero-width space pasted into a name, a stray bell in a group.
+    raw = "Roepnaam;Achternaam;Groep\r\nMi\u00adla\u200b;\x00Smit;Groep\x07 5\r\n".encode()
+    assert parse_roster(raw).rows == [RosterRow(2, "Mila", "S", "Groep 5")]
+
+
+def test_parse_roster_name_of_only_control_characters_is_no_name() -> None:
+    parsed = parse_roster(b"Roepnaam;Groep\r\n\x00\x07;Groep 5\r\n")
+    assert parsed.problems == [RowProblem(2, "no first name (Roepnaam)")]
 
 
 def test_parse_roster_skips_blank_lines_but_counts_them() -> None:
