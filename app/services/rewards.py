@@ -25,6 +25,8 @@ def update_reward(session: Session, *, draw_id: int, changes: RewardUpdate, by: 
             f"draw {draw_id} was replaced by a redraw; change the reward of the current draw"
         )
     fields = changes.model_dump(exclude_unset=True, exclude_none=True)
+    if not fields:
+        return row  # nothing to change, nothing for the kiosks to refresh
     if "reward" in fields:
         row.reward = fields["reward"]
     status = fields.get("reward_status")
