@@ -2,12 +2,16 @@
 
 Transactions, decided once:
 - SQLite (WAL, synchronous=FULL): reads begin with a plain ``BEGIN`` (one consistent snapshot for
-  the whole request); writes begin with ``BEGIN IMMEDIATE`` so a second writer waits for the lock
-  (busy_timeout) instead of failing half-way with "database is locked".
+  the whole request); writes begin with ``BEGIN IMMEDIATE`` behind an in-process lock, so a
+  second writer waits its turn instead of failing half-way with "database is locked".
+  A write transaction begins at its first statement, so a request must not start one in a
+  dependency and continue it in another thread: the roles are resolved in a session of their
+  own (app/api/deps.py) and the route's service does all its writing in one call.
 - PostgreSQL: reads run REPEATABLE READ so a board snapshot and its ``seq`` agree; writes run
   READ COMMITTED. Board events serialize on an advisory lock (see ``lock_event_sequence``).
 """
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +26,7 @@ from app.settings import Settings
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 EVENT_LOCK_KEY = 7_264_001  # any constant; names the advisory lock that orders board events
 _WRITE = "pleinmunt_write"
+_HOLDS_LOCK = "pleinmunt_holds_write_lock"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -46,25 +51,55 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         **kwargs,
     )
+    event.listen(engine, "connect", _sqlite_pragmas)
+    _serialize_sqlite_writers(engine)
+    return engine
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite would otherwise
-        # start transactions lazily and never with IMMEDIATE).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged coin survives a power cut
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.close()
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let the "begin" listener issue BEGIN itself (pysqlite would otherwise start transactions
+    # lazily and never with IMMEDIATE).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged coin survives a power cut
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _serialize_sqlite_writers(engine: Engine) -> None:
+    """One writer at a time, queued in this process: a waiting writer wakes the moment the lock
+    is free instead of polling SQLite's busy handler (busy_timeout still covers other
+    processes, such as a `pleinmunt` command run next to the server)."""
+    write_lock = threading.Lock()
+
+    def release(info: dict[str, Any]) -> None:
+        if info.pop(_HOLDS_LOCK, False):
+            write_lock.release()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        write = connection.get_execution_options().get(_WRITE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if not connection.get_execution_options().get(_WRITE, False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        write_lock.acquire()
+        connection.info[_HOLDS_LOCK] = True
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except Exception:
+            release(connection.info)
+            raise
 
-    return engine
+    # The transaction is over once its connection goes back to the pool (after the commit or
+    # rollback) or is thrown away.
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        release(record.info)
+
+    @event.listens_for(engine, "invalidate")
+    def _on_invalidate(_dbapi_connection: Any, record: Any, _exception: Any) -> None:
+        release(record.info)
 
 
 def engine_for_settings(settings: Settings) -> Engine:

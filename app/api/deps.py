@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 from sqlmodel import Session
 
-from app.db import session_for, write_session
+from app.db import read_session, session_for, write_session
 from app.domain.actors import Actor, Role
 from app.domain.errors import Forbidden, NotFound, NotSignedIn
 from app.models import Board
@@ -52,21 +52,25 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def optional_actor(request: Request, session: SessionDep, settings: SettingsDep) -> Actor | None:
+def optional_actor(request: Request, settings: SettingsDep) -> Actor | None:
+    """Who is calling, looked up in a short read session of its own: the route's own session
+    must not begin (and, on SQLite, lock) its write transaction in this dependency's thread."""
+    engine = request.app.state.engine
     token = request.cookies.get(SESSION_COOKIE)
-    if token:
-        found = auth.actor_for_session(session, token=token, settings=settings)
-        if found is not None:
-            actor, stale = found
-            if stale and actor.session_id:
-                # Its own short write, so a read request never upgrades its transaction.
-                with write_session(request.app.state.engine) as writer:
-                    auth.touch_session(writer, session_id=actor.session_id)
-            return actor
     kiosk_token = request.query_params.get("token")
-    if kiosk_token:
-        return auth.actor_for_kiosk_token(session, token=kiosk_token)
-    return None
+    if not token and not kiosk_token:
+        return None
+    with read_session(engine) as session:
+        found = auth.actor_for_session(session, token=token, settings=settings) if token else None
+        if found is None and kiosk_token:
+            return auth.actor_for_kiosk_token(session, token=kiosk_token)
+    if found is None:
+        return None
+    actor, stale = found
+    if stale and actor.session_id:
+        with write_session(engine) as writer:
+            auth.touch_session(writer, session_id=actor.session_id)
+    return actor
 
 
 ActorDep = Annotated[Actor | None, Depends(optional_actor)]
