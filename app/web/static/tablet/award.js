@@ -7,6 +7,7 @@ import { uuid4 } from "./uuid.js";
 export function initAward({ outbox }) {
   const grid = $("#grid");
   const state = { view: null, selected: new Set(), query: "", pending: new Map() };
+  const toasts = new Map(); // coin id → its toast, while the toast can still undo it
 
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
@@ -109,7 +110,17 @@ export function initAward({ outbox }) {
     }
     render();
     const who = coins.length === 1 ? childName(coins[0].child) : t("tablet.children_count", { count: coins.length });
-    toast({ text: `🪙 ${who} · ${reason.icon} ${reasonLabel(reason)}`, undo: () => undo(coins) });
+    const shown = toast({ text: `🪙 ${who} · ${reason.icon} ${reasonLabel(reason)}`, undo: () => undo(coins) });
+    for (const [id, entry] of toasts) if (!entry.shown.node.isConnected) toasts.delete(id);
+    for (const { id } of coins) toasts.set(id, { shown, coins });
+  }
+
+  // A refused coin cannot be undone: when all coins of a toast were refused, it goes away.
+  function refused(id) {
+    const entry = toasts.get(id);
+    if (!entry) return;
+    toasts.delete(id);
+    if (entry.coins.every(({ id: other }) => !toasts.has(other))) entry.shown.close();
   }
 
   // Undo: a coin still in the outbox is simply taken out; one already sent is voided (and
@@ -123,6 +134,8 @@ export function initAward({ outbox }) {
     }
     render();
   }
+
+  outbox.addEventListener("rejected", ({ detail }) => refused(detail.entry.id));
 
   $("#search").addEventListener("input", (event) => {
     state.query = event.target.value;

@@ -27,11 +27,12 @@ export function updateTimer(card, left) {
   if (!timer || left === null) return;
   const over = left <= 0;
   card.dataset.over = String(over);
-  const seconds = Math.max(Math.ceil(left / 1000), 0);
+  const total = Number(timer.dataset.total);
+  // The server's clock is known to the second only: never show more than a whole turn.
+  const seconds = Math.min(Math.max(Math.ceil(left / 1000), 0), total / 1000);
   timer.querySelector(".timer-text").textContent = over
     ? t("tablet.bikes.over")
     : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-  const total = Number(timer.dataset.total);
   timer.style.setProperty("--left", String(Math.min(Math.max(left / total, 0), 1)));
 }
 
