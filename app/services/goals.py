@@ -1,9 +1,12 @@
 """Group goals (the coin tube): announce the moment a group's week reaches its target."""
 
+from datetime import UTC, datetime, time, timedelta
+
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.models import Child, Coin, Group
+from app.domain.weeks import week_start
+from app.models import BoardEvent, Child, Coin, Group
 from app.services.events import record_event
 
 
@@ -26,7 +29,9 @@ def record_goal_if_reached(session: Session, *, group: Group, week: str, added: 
     if group.weekly_goal is None or group.id is None:
         return
     total = group_week_coins(session, group_id=group.id, week=week)
-    if total >= group.weekly_goal > total - added:
+    if total >= group.weekly_goal > total - added and not _announced(
+        session, group_id=group.id, week=week, goal=group.weekly_goal
+    ):
         record_event(
             session,
             kind="goal",
@@ -39,3 +44,18 @@ def record_goal_if_reached(session: Session, *, group: Group, week: str, added: 
                 "week": week,
             },
         )
+
+
+def _announced(session: Session, *, group_id: int, week: str, goal: int) -> bool:
+    """Whether this week's tube already filled for this goal: an undone coin and a new one
+    bring the count back over the goal, but the tube fills (and is celebrated) once."""
+    # No event for a week is recorded before the week begins anywhere on Earth.
+    since = datetime.combine(week_start(week) - timedelta(days=1), time(), tzinfo=UTC)
+    payloads = session.exec(
+        select(BoardEvent.payload).where(
+            BoardEvent.kind == "goal",
+            BoardEvent.group_id == group_id,
+            col(BoardEvent.created_at) >= since,
+        )
+    ).all()
+    return any(p.get("week") == week and p.get("goal") == goal for p in payloads)
