@@ -4,6 +4,7 @@ import base64
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from app.db import read_session
-from tests.api.conftest import School, coin_body, created
+from app.main import create_app
+from tests.api.conftest import School, coin_body, created, sign_in_teacher
+from tests.conftest import make_settings
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -206,6 +209,23 @@ def test_create_kiosk_link_url_opens_the_kiosk_page(teacher: TestClient, school:
     link = created(teacher.post(f"/api/v1/boards/{school.board}/kiosk-links"))
     assert link["url"].startswith("http")
     assert link["url"].endswith(f"/kiosk/{school.board}?token={link['token']}")
+
+
+def test_create_kiosk_link_url_uses_the_public_address_when_set(
+    tmp_path: Path, database_url: str, school: School
+) -> None:
+    settings = make_settings(
+        tmp_path / "public", database_url, base_url="https://pleinmunt.school.example/"
+    )
+    application = create_app(settings)
+    try:
+        with sign_in_teacher(application, settings) as teacher:
+            link = created(teacher.post(f"/api/v1/boards/{school.board}/kiosk-links"))
+    finally:
+        application.state.engine.dispose()
+    assert link["url"] == (
+        f"https://pleinmunt.school.example/kiosk/{school.board}?token={link['token']}"
+    )
 
 
 def test_create_kiosk_link_with_a_label(teacher: TestClient, school: School) -> None:

@@ -5,7 +5,7 @@ import uuid
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlmodel import select
+from sqlmodel import SQLModel, select
 
 from app.db import read_session, write_session
 from app.domain.avatars import parse_avatar
@@ -385,6 +385,27 @@ def test_erase_child_scrubs_their_name_from_board_events(
     erased = [event for event in events if event.payload.get("erased")]
     assert [event.kind for event in erased] == ["coin", "void"]
     assert "Zoë" in stored  # other children's events are left alone
+
+
+def test_erase_child_leaves_their_name_nowhere_in_the_database(
+    app: FastAPI, teacher: TestClient, logger: TestClient, school: School
+) -> None:
+    body = {"first_name": "Xandrijn", "last_initial": "Q", "group_id": school.groups["Groep 5"]}
+    child_id = created(teacher.post("/api/v1/children", json=body))["id"]
+    teacher.patch(f"/api/v1/children/{child_id}", json={"first_name": "Xandrijntje"})
+    logger.post("/api/v1/coins", json=coin_body(child_id, amount=2))
+    teacher.delete(f"/api/v1/children/{child_id}")
+    with read_session(app.state.engine) as session:
+        dump = json.dumps(
+            {
+                table.name: [list(row) for row in session.execute(table.select())]
+                for table in SQLModel.metadata.sorted_tables
+            },
+            default=str,
+            ensure_ascii=False,
+        )
+    assert "Xandrijn" not in dump
+    assert "Sam" in dump  # the dump does hold the children who stay
 
 
 def test_erase_child_scrubs_their_name_from_draws(
