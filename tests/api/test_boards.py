@@ -371,6 +371,20 @@ def test_standings_children_carry_avatar_and_group(teacher: TestClient, school: 
     assert (child["avatar"], child["group"]) == (sam["avatar"], "Groep 5")
 
 
+def test_standings_recent_coins_newest_first_and_at_most_twelve(
+    teacher: TestClient, logger: TestClient, school: School
+) -> None:
+    given = [
+        give(logger, school.children[name], amount=amount)
+        for name, amounts in (("Sam", (3, 3, 3, 1)), ("Zoë", (1, 1, 1, 1)), ("Noor", (1,) * 5))
+        for amount in amounts
+    ]
+    recent = standings(teacher)["recent"]
+    assert [coin["coin_id"] for coin in recent] == [coin["id"] for coin in given[::-1][:12]]
+    assert (recent[0]["reason"], recent[0]["amount"]) == ("helpen", 1)
+    assert recent[0]["icon"]
+
+
 def test_standings_show_only_the_boards_groups(teacher: TestClient, school: School) -> None:
     ids = {child["child_id"] for child in standings(teacher)["children"]}
     assert ids == {school.children[name] for name in ("Sam", "Zoë", "Noor")}
