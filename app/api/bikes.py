@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Response, status
 
-from app.api.deps import LoggerDep, SessionDep, SettingsDep, TeacherDep
+from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
 from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPublic
 from app.services import bike_queue, bikes
 from app.services.bike_queue import QueueJoin, RiderChange
@@ -12,7 +12,7 @@ router = APIRouter(tags=["bikes"])
 
 @router.get("/bikes", response_model=list[BikePublic])
 def list_bikes(
-    session: SessionDep, _actor: LoggerDep, group_id: int | None = None
+    session: SessionDep, _actor: LoggerDep, group_id: IdQuery | None = None
 ) -> list[BikePublic]:
     return bikes.list_bikes(session, group_id=group_id)
 
@@ -49,7 +49,9 @@ def record_bike_turn(
     description="At the end of the queue; a toddler already waiting keeps their place. A "
     "toddler waits for one bike at a time: joining this queue leaves any other.",
 )
-def join_queue(bike_id: int, body: QueueJoin, session: SessionDep, actor: LoggerDep) -> BikePublic:
+def join_queue(
+    bike_id: IdParam, body: QueueJoin, session: SessionDep, actor: LoggerDep
+) -> BikePublic:
     return bike_queue.join_queue(session, bike_id=bike_id, child_id=body.child_id, by=actor)
 
 
@@ -58,7 +60,9 @@ def join_queue(bike_id: int, body: QueueJoin, session: SessionDep, actor: Logger
     response_model=BikePublic,
     summary="Take a toddler out of a bike's queue (idempotent)",
 )
-def leave_queue(bike_id: int, child_id: int, session: SessionDep, actor: LoggerDep) -> BikePublic:
+def leave_queue(
+    bike_id: IdParam, child_id: IdParam, session: SessionDep, actor: LoggerDep
+) -> BikePublic:
     return bike_queue.leave_queue(session, bike_id=bike_id, child_id=child_id, by=actor)
 
 
@@ -69,5 +73,7 @@ def leave_queue(bike_id: int, child_id: int, session: SessionDep, actor: LoggerD
     description="`child_id: null` parks the bike. This is not a handover: no bike turn, no "
     "coins. A handover goes through POST /bike-turns.",
 )
-def set_rider(bike_id: int, body: RiderChange, session: SessionDep, actor: LoggerDep) -> BikePublic:
+def set_rider(
+    bike_id: IdParam, body: RiderChange, session: SessionDep, actor: LoggerDep
+) -> BikePublic:
     return bike_queue.set_rider(session, bike_id=bike_id, child_id=body.child_id, by=actor)

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from app.api.deps import LoggerDep, SessionDep, SettingsDep
+from app.api.deps import IdParam, LoggerDep, SessionDep, SettingsDep
 from app.services import tablet
 from app.services.tablet import TabletGroup, TabletMe
 
@@ -23,6 +23,6 @@ def me(session: SessionDep, actor: LoggerDep) -> TabletMe:
     "this week; and the reasons to pick from.",
 )
 def group_view(
-    group_id: int, session: SessionDep, settings: SettingsDep, _actor: LoggerDep
+    group_id: IdParam, session: SessionDep, settings: SettingsDep, _actor: LoggerDep
 ) -> TabletGroup:
     return tablet.group_view(session, group_id=group_id, settings=settings)

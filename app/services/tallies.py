@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from app.domain.actors import Actor
 from app.domain.tallies import changed_count, check_tally, recess_at
 from app.models import RecessTally
+from app.models.fields import Int
 from app.models.types import utcnow
 from app.services.audit import audit
 from app.settings import Settings
@@ -19,7 +20,7 @@ class TallyChange(BaseModel):
         default=None, max_length=40, description="morning or lunch; default: by the clock"
     )
     zone: str = Field(max_length=40)
-    delta: int = Field(default=1, description="1 (a conflict) or -1 (tapped by mistake)")
+    delta: Int = Field(default=1, description="1 (a conflict) or -1 (tapped by mistake)")
 
 
 class TallyPublic(BaseModel):

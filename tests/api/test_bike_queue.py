@@ -218,3 +218,11 @@ def test_put_away_bike_refuses_queue(
     )
     assert response.status_code == 422
     assert "put away" in response.json()["detail"]
+
+
+def test_queue_bad_ids_are_422(logger: TestClient, bikes: dict[str, int]) -> None:
+    red = bikes["Rode fiets"]
+    for body in ({"child_id": "3"}, {"child_id": 10**30}, {"child_id": 0}, {}):
+        assert logger.post(f"/api/v1/bikes/{red}/queue", json=body).status_code == 422
+    assert logger.post(f"/api/v1/bikes/{10**30}/queue", json={"child_id": 1}).status_code == 422
+    assert logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": True}).status_code == 422

@@ -101,3 +101,8 @@ def test_tablet_reads_refuse_kiosk(kiosk: TestClient, school: School, path: str)
 
 def test_group_view_open_to_teacher(teacher: TestClient, school: School) -> None:
     assert _group(teacher, school)["group"]["id"] == school.groups["Groep 5"]
+
+
+def test_group_view_bad_id_is_422(logger: TestClient) -> None:
+    assert logger.get(f"/api/v1/tablet/groups/{10**30}").status_code == 422
+    assert logger.get("/api/v1/tablet/groups/vijf").status_code == 422

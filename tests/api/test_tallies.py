@@ -80,3 +80,9 @@ def test_tallies_open_to_logger(logger: TestClient) -> None:
 def test_tallies_open_to_teacher(teacher: TestClient) -> None:
     assert _tap(teacher).status_code == 200
     assert teacher.get("/api/v1/tallies").status_code == 200
+
+
+def test_tally_bad_input_is_422(logger: TestClient) -> None:
+    for body in ({"zone": "plein", "delta": "1"}, {"zone": ["plein"]}, {"zone": "x" * 500}, {}):
+        assert logger.post("/api/v1/tallies", json=body).status_code == 422
+    assert logger.get("/api/v1/tallies", params={"day": "gisteren"}).status_code == 422
