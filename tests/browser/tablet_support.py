@@ -8,6 +8,10 @@ from typing import Any
 import httpx
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+# A loaded machine (two cores, other suites running) may need more than Playwright's 5 s to
+# show what a tablet does; waiting longer only costs time when something is really wrong.
+expect.set_options(timeout=15_000)
+
 LANDSCAPE = {"width": 1024, "height": 768}
 PORTRAIT = {"width": 768, "height": 1024}
 PINS = {"Kas": "246810", "Kimberly": "135790"}
@@ -92,3 +96,16 @@ def coins_of(client: httpx.Client, child_id: int) -> list[dict[str, Any]]:
 def coins_logged_by(client: httpx.Client, logged_by: str) -> list[dict[str, Any]]:
     coins = client.get("/api/v1/coins", params={"limit": 10_000}).json()
     return [coin for coin in coins if coin["logged_by"] == logged_by]
+
+
+def assert_gloves_fit(page: Page) -> None:
+    """Every visible button and link is at least 56 × 56 px: big enough for a gloved finger."""
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('button, a, input')]
+            .filter((node) => node.offsetParent !== null)
+            .map((node) => [node.textContent.trim() || node.getAttribute('aria-label'),
+                            node.getBoundingClientRect()])
+            .filter(([, box]) => box.width < 56 || box.height < 56)
+            .map(([name, box]) => `${name}: ${Math.round(box.width)}x${Math.round(box.height)}`)"""
+    )
+    assert small == []

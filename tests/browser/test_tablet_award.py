@@ -7,6 +7,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import DemoServer, screenshot
 from tests.browser.tablet_support import (
+    assert_gloves_fit,
     card,
     children_by_name,
     coins_of,
@@ -90,6 +91,7 @@ def test_tablet_award_several_children_at_once(browser: Browser, demo_server: De
         for name in names:
             card(page, name).tap()
         expect(page.locator("#selection")).to_have_text("3 gekozen: tik op een reden")
+        assert_gloves_fit(page)
         screenshot(page, "tablet-multi-select")
         reason(page, "Samen opruimen").tap()
         expect(page.locator(".toast")).to_contain_text("3 kinderen")
@@ -186,4 +188,5 @@ def test_tablet_upright_keeps_reasons_in_reach(browser: Browser, demo_server: De
             box = button.bounding_box()
             assert box is not None
             assert box["height"] >= 56
+        assert_gloves_fit(page)
         screenshot(page, "tablet-portrait")

@@ -7,6 +7,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser.conftest import DemoServer, screenshot
 from tests.browser.tablet_support import (
+    assert_gloves_fit,
     children_by_name,
     coins_of,
     sign_in,
@@ -52,6 +53,7 @@ def test_bike_queue_start_and_good_handover(browser: Browser, demo_server: DemoS
         expect(red.locator(".rider .name")).to_have_text("Lotte")
         expect(red.locator(".timer-text")).to_contain_text(":")
         expect(red.locator(".queued .name")).to_have_text(["Finn"])
+        assert_gloves_fit(page)
         screenshot(page, "tablet-bike-riding")
         red.locator(".handover.good").tap()
         expect(red.locator(".rider .name")).to_have_text("Finn")
@@ -72,9 +74,10 @@ def test_bike_queue_seen_by_second_tablet(browser: Browser, demo_server: DemoSer
         _open_bikes(second, demo_server.url)
         _queue(first, _bike(first, "Blauwe fiets"), "Saar")
         # The other tablet asks the server every few seconds.
-        expect(_bike(second, "Blauwe fiets").locator(".queued", has_text="Saar")).to_be_visible()
-        _bike(second, "Blauwe fiets").locator(".queued", has_text="Saar").locator(".leave").tap()
-        expect(_bike(first, "Blauwe fiets").locator(".queued")).to_have_count(0)
+        waiting = _bike(second, "Blauwe fiets").locator(".queued", has_text="Saar")
+        expect(waiting).to_be_visible(timeout=20_000)
+        waiting.locator(".leave").tap()
+        expect(_bike(first, "Blauwe fiets").locator(".queued")).to_have_count(0, timeout=20_000)
 
 
 def test_bike_turn_over_is_plain_to_see(browser: Browser, demo_server: DemoServer) -> None:
@@ -114,6 +117,7 @@ def test_recess_tally_counts_without_names(browser: Browser, demo_server: DemoSe
         expect(zone.locator(".zone-count")).to_have_text("2")
         zone.locator(".minus").tap()
         expect(zone.locator(".zone-count")).to_have_text("1")
+        assert_gloves_fit(page)
         screenshot(page, "tablet-tally")
     rows = server.get("/api/v1/tallies").json()["tallies"]
     assert [(r["recess"], r["zone"], r["conflicts"]) for r in rows] == [("morning", "voetbal", 1)]
