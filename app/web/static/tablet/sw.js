@@ -32,8 +32,12 @@ async function page(request) {
       fetch(request),
       new Promise((_, reject) => setTimeout(() => reject(new Error("slow network")), NETWORK_WAIT_MS)),
     ]);
-    if (response.ok) await cache.put(PAGE, response.clone());
-    return response;
+    if (response.ok) {
+      await cache.put(PAGE, response.clone());
+      return response;
+    }
+    // The server is there but unwell (a 503 while its database restarts): the kept page works.
+    return (await cache.match(PAGE)) ?? response;
   } catch (error) {
     const kept = await cache.match(PAGE);
     if (kept) return kept;
