@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.types import Receive, Send
+from starlette.websockets import WebSocketDisconnect
 
 from app.realtime.protocol import CLOSE_SILENT, HEARTBEAT, SILENCE_FACTOR
 from app.realtime.store import Viewer
@@ -44,6 +45,7 @@ class KioskConnection:
         self._close_code: int | None = None
         self.sent_seq = 0
         self.snapshots_sent = 0
+        self._last_snapshot: tuple[int, str] = (-1, "")
 
     # Called by the hub, on the event loop, never blocking.
 
@@ -80,16 +82,21 @@ class KioskConnection:
                     continue
             if self._needs_snapshot:
                 self._needs_snapshot = False
-                seq, text = await snapshot_for(self.board_id)
-                await self._write(text)
-                self.sent_seq = max(self.sent_seq, seq)
-                self.snapshots_sent += 1
+                await self._send_snapshot(*await snapshot_for(self.board_id))
             while self._items and not self._needs_snapshot and self._close_code is None:
                 seq, text = self._items.popleft()
                 if seq > self.sent_seq:
                     await self._write(text)
                     self.sent_seq = seq
         await self.close(self._close_code)
+
+    async def _send_snapshot(self, seq: int, text: str) -> None:
+        if seq == self._last_snapshot[0] and text == self._last_snapshot[1]:
+            return  # the kiosk has exactly this already (several resyncs in a row)
+        await self._write(text)
+        self._last_snapshot = (seq, text)
+        self.sent_seq = max(self.sent_seq, seq)
+        self.snapshots_sent += 1
 
     async def listen(self) -> None:
         """Read the kiosk's heartbeats; end the socket when it goes silent or leaves."""
@@ -109,7 +116,11 @@ class KioskConnection:
         await self._write(text)
 
     async def _write(self, text: str) -> None:
-        await self._send({"type": "websocket.send", "text": text})
+        try:
+            await self._send({"type": "websocket.send", "text": text})
+        except RuntimeError as error:
+            # uvicorn closed the socket itself (its keepalive ping went unanswered).
+            raise WebSocketDisconnect(code=1006) from error
 
     @property
     def ending(self) -> bool:
