@@ -20,6 +20,9 @@ class RedactSecrets(logging.Filter):
         if isinstance(record.args, tuple):
             record.args = tuple(redact(arg) if isinstance(arg, str) else arg for arg in record.args)
         record.msg = redact(str(record.msg))
+        if record.exc_info and not record.exc_text:
+            # A traceback can quote a URL too; the handler prints exc_text when it is set.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 

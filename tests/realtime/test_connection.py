@@ -1,0 +1,179 @@
+"""One kiosk connection's outbox and heartbeats, driven through a fake socket (no server)."""
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from app.domain.masking import NameDisplay
+from app.realtime.connection import KioskConnection
+from app.realtime.protocol import CLOSE_REVOKED, CLOSE_SILENT, BoardRoute
+from app.realtime.store import Viewer
+
+VIEWER = Viewer(route=BoardRoute(1, "plein", NameDisplay.first_name, frozenset({3})), link_id=5)
+
+
+class FakeSocket:
+    """Records what the connection sends; ``stall`` makes sending block, like a full network."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+        self.incoming: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.flowing = asyncio.Event()
+        self.flowing.set()
+
+    async def send(self, message: dict[str, Any]) -> None:
+        await self.flowing.wait()
+        self.sent.append(message)
+
+    async def receive(self) -> dict[str, Any]:
+        return await self.incoming.get()
+
+    def texts(self) -> list[dict[str, Any]]:
+        return [json.loads(m["text"]) for m in self.sent if m["type"] == "websocket.send"]
+
+
+def connection(
+    socket: FakeSocket, *, queue_size: int = 4, heartbeat: float = 10
+) -> KioskConnection:
+    return KioskConnection(
+        viewer=VIEWER,
+        send=socket.send,
+        receive=socket.receive,
+        queue_size=queue_size,
+        heartbeat=heartbeat,
+    )
+
+
+def snapshots(seq: list[int]) -> Callable[[int], Awaitable[tuple[int, str]]]:
+    async def snapshot_for(_board_id: int) -> tuple[int, str]:
+        return seq[0], json.dumps({"type": "snapshot", "seq": seq[0]})
+
+    return snapshot_for
+
+
+def coin(seq: int) -> str:
+    return json.dumps({"type": "coin", "seq": seq})
+
+
+async def settle() -> None:
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
+def test_outbox_sends_in_order_and_skips_what_was_sent() -> None:
+    async def scenario() -> list[dict[str, Any]]:
+        socket = FakeSocket()
+        kiosk = connection(socket)
+        kiosk.sent_seq = 2  # a replay already brought the kiosk to seq 2
+        pump = asyncio.create_task(kiosk.pump(snapshots([0])))
+        for seq in (1, 2, 3, 4):
+            kiosk.offer(seq, coin(seq))
+        await settle()
+        pump.cancel()
+        return socket.texts()
+
+    assert [m["seq"] for m in asyncio.run(scenario())] == [3, 4]
+
+
+def test_outbox_overflow_sends_snapshot_instead_of_backlog() -> None:
+    async def scenario() -> list[dict[str, Any]]:
+        socket = FakeSocket()
+        kiosk = connection(socket, queue_size=4)
+        latest = [0]
+        pump = asyncio.create_task(kiosk.pump(snapshots(latest)))
+        kiosk.offer(1, coin(1))
+        await settle()
+        socket.flowing.clear()  # the kiosk stops reading: sending seq 2 blocks
+        kiosk.offer(2, coin(2))
+        await settle()
+        for seq in range(3, 12):
+            kiosk.offer(seq, coin(seq))
+        latest[0] = 11  # what a snapshot read now would contain
+        socket.flowing.set()
+        await settle()
+        kiosk.offer(12, coin(12))
+        await settle()
+        pump.cancel()
+        return socket.texts()
+
+    sent = asyncio.run(scenario())
+    # 3..11 overflowed the outbox of 4 while seq 2 hung: one snapshot replaces them.
+    assert [(m["type"], m["seq"]) for m in sent] == [
+        ("coin", 1),
+        ("coin", 2),
+        ("snapshot", 11),
+        ("coin", 12),
+    ]
+
+
+def test_resync_sends_snapshot_then_only_newer_events() -> None:
+    async def scenario() -> list[dict[str, Any]]:
+        socket = FakeSocket()
+        kiosk = connection(socket)
+        pump = asyncio.create_task(kiosk.pump(snapshots([7])))
+        kiosk.offer(6, coin(6))
+        kiosk.offer(7, coin(7))
+        kiosk.offer(8, coin(8))
+        kiosk.resync()
+        await settle()
+        kiosk.resync()  # nothing new since: the same snapshot is not sent twice
+        await settle()
+        pump.cancel()
+        return socket.texts()
+
+    assert [(m["type"], m["seq"]) for m in asyncio.run(scenario())] == [
+        ("snapshot", 7),
+        ("coin", 8),
+    ]
+
+
+def test_idle_connection_sends_heartbeats() -> None:
+    async def scenario() -> list[dict[str, Any]]:
+        socket = FakeSocket()
+        pump = asyncio.create_task(connection(socket, heartbeat=0.05).pump(snapshots([0])))
+        await asyncio.sleep(0.18)
+        pump.cancel()
+        return socket.texts()
+
+    beats = asyncio.run(scenario())
+    assert 2 <= len(beats) <= 4
+    assert all(m == {"type": "heartbeat"} for m in beats)
+
+
+def test_silent_kiosk_is_closed_and_a_chatty_one_is_not() -> None:
+    async def scenario(chatty: bool) -> int | None:
+        socket = FakeSocket()
+        kiosk = connection(socket, heartbeat=0.05)
+        pump = asyncio.create_task(kiosk.pump(snapshots([0])))
+        listen = asyncio.create_task(kiosk.listen())
+        for _ in range(8):  # 0.32 s: more than twice the 0.125 s of silence allowed
+            if chatty:
+                socket.incoming.put_nowait({"type": "websocket.receive", "text": "{}"})
+            await asyncio.sleep(0.04)
+        if not chatty:
+            await asyncio.wait({pump}, timeout=0.5)  # it is closing: let it finish
+        for task in (pump, listen):
+            task.cancel()
+        closes = [m["code"] for m in socket.sent if m["type"] == "websocket.close"]
+        return closes[0] if closes else None
+
+    assert asyncio.run(scenario(chatty=False)) == CLOSE_SILENT
+    assert asyncio.run(scenario(chatty=True)) is None
+
+
+def test_end_closes_with_the_given_code() -> None:
+    async def scenario() -> list[dict[str, Any]]:
+        socket = FakeSocket()
+        kiosk = connection(socket)
+        pump = asyncio.create_task(kiosk.pump(snapshots([0])))
+        await settle()
+        kiosk.end(CLOSE_REVOKED)
+        await asyncio.wait_for(pump, 1)
+        return socket.sent
+
+    assert asyncio.run(scenario())[-1] == {
+        "type": "websocket.close",
+        "code": CLOSE_REVOKED,
+        "reason": "",
+    }
