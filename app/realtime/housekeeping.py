@@ -7,7 +7,8 @@ same way. A revoke in this process also closes its sockets at once (``Hub.links_
 
 import asyncio
 import logging
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -48,11 +49,11 @@ async def check_viewers(hub: "Hub") -> None:
             hub.end_viewers(ended)
 
 
-async def roll_over_weeks(hub: "Hub") -> None:
+async def roll_over_weeks(hub: "Hub", clock: Callable[[], datetime] = utcnow) -> None:
     """At Monday 00:00 on the school's clock every board starts the new week: a snapshot."""
     while True:
-        boundary = next_week_start(utcnow(), hub.settings.tz)
-        while (left := (boundary - utcnow()).total_seconds()) > 0:
+        boundary = next_week_start(clock(), hub.settings.tz)
+        while (left := (boundary - clock()).total_seconds()) > 0:
             await asyncio.sleep(min(left, ROLLOVER_STEP_SECONDS))
         log.info("a new school week began; every kiosk gets a fresh snapshot")
         hub.resync_all()

@@ -2,6 +2,11 @@
 
 import asyncio
 
+from sqlmodel import select
+
+from app.db import make_engine, write_session
+from app.models import Board
+from app.services.events import record_event
 from tests.live.conftest import LiveSchool, open_socket, receive, receive_until
 
 
@@ -124,3 +129,49 @@ def test_socket_seqs_strictly_increase_under_bursts(school: LiveSchool) -> None:
         assert all(a < b for a, b in zip(seqs, seqs[1:], strict=False))
 
     asyncio.run(scenario())
+
+
+def test_winner_event_reaches_its_board_with_the_name_it_allows(school: LiveSchool) -> None:
+    """The draw (another part of Pleinmunt) records a ``winner`` event; the board shows it."""
+    engine = make_engine(school.database_url)
+
+    def draw() -> int:
+        with write_session(engine) as session:
+            board = session.exec(select(Board).where(Board.slug == "plein")).one()
+            event = record_event(
+                session,
+                kind="winner",
+                board_id=board.id,
+                child_id=school.children["Zoë"],
+                payload={
+                    "board": "plein",
+                    "week": "2026-W47",
+                    "draw_id": 1,
+                    "child_id": school.children["Zoë"],
+                    "first_name": "Zoë",
+                    "last_initial": "D",
+                    "avatar": "fox:orange",
+                    "group": "Groep 5",
+                    "coins": 9,
+                    "reward": "kiest het spel",
+                    "policy": "most_coins",
+                },
+            )
+            session.commit()
+            return event.seq or 0
+
+    async def scenario() -> None:
+        async with open_socket(school.ws_url()) as socket:
+            await receive(socket)
+            seq = await asyncio.to_thread(draw)
+            winner = await receive(socket)
+            assert (winner["type"], winner["seq"]) == ("winner", seq)
+            assert (winner["name"], winner["reward"], winner["week"]) == (
+                "Zoë D.",
+                "kiest het spel",
+                "2026-W47",
+            )
+            assert "first_name" not in winner
+
+    asyncio.run(scenario())
+    engine.dispose()
