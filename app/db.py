@@ -27,6 +27,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 EVENT_LOCK_KEY = 7_264_001  # any constant; names the advisory lock that orders board events
 _WRITE = "pleinmunt_write"
 _HOLDS_LOCK = "pleinmunt_holds_write_lock"
+_EVENT_LOCKED = "pleinmunt_event_locked"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -44,8 +45,9 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     if "poolclass" not in kwargs:
-        kwargs.setdefault("pool_size", 20)
-        kwargs.setdefault("max_overflow", 40)
+        # Keep as many connections as the threadpool has threads: opening one costs pragmas.
+        kwargs.setdefault("pool_size", 48)
+        kwargs.setdefault("max_overflow", 32)
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
@@ -53,7 +55,21 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     )
     event.listen(engine, "connect", _sqlite_pragmas)
     _serialize_sqlite_writers(engine)
+    _use_wal(engine)
     return engine
+
+
+def _use_wal(engine: Engine) -> None:
+    """WAL lets readers run beside the writer. The journal mode stays with the file, so it is
+    set once here: setting it on every new connection takes a lock and can stall behind a
+    writer in SQLite's busy handler."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+    finally:
+        connection.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -61,7 +77,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # lazily and never with IMMEDIATE).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged coin survives a power cut
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -137,10 +152,15 @@ def lock_event_sequence(session: Session) -> None:
 
     On PostgreSQL a sequence hands out numbers in call order, not commit order; holding a
     transaction-level advisory lock from allocation to commit closes that gap. SQLite has one
-    writer at a time already.
+    writer at a time already. Taken once per transaction (later calls cost nothing).
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_LOCK_KEY})
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get(_EVENT_LOCKED) is transaction:
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_LOCK_KEY})
+    session.info[_EVENT_LOCKED] = session.get_transaction()
 
 
 def check_database(engine: Engine) -> None:

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     throttle_per_account: int = Field(default=5, ge=1)
     throttle_per_address: int = Field(default=20, ge=1)
 
+    # How long a process remembers who a session token belongs to (0 turns it off).
+    auth_cache_seconds: float = Field(default=5, ge=0, le=60)
     bike_turn_minutes: int = Field(default=5, ge=1, le=120)
     # e.g. "fri 14:30": draw every board's winner at that local time (issue 5).
     draw_at: str | None = None

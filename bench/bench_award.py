@@ -14,6 +14,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -138,7 +139,10 @@ def main() -> None:
         env["PLEINMUNT_DATABASE_URL"] = database_url
     app_port, base_port = free_port(), free_port()
     app_url, base_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{base_port}"
-    app = start([str(BIN / "pleinmunt"), "serve", "--port", str(app_port)], env, f"{app_url}/healthz")
+    serve = [str(BIN / "pleinmunt"), "serve", "--port", str(app_port)]
+    if profile := os.environ.get("BENCH_PROFILE"):  # collapsed stacks for a flame graph
+        serve = ["py-spy", "record", "--gil", "--format", "raw", "-r", "250", "-o", profile, "--", *serve]
+    app = start(serve, env, f"{app_url}/healthz")
     baseline = start(
         [str(BIN / "uvicorn"), "bench.baseline_app:app", "--port", str(base_port), "--log-level",
          "warning", "--no-access-log"],
@@ -155,7 +159,7 @@ def main() -> None:
         bare = run_wrk(f"{base_url}/echo", args.seconds, wrk_env)
     finally:
         for process in (app, baseline):
-            process.terminate()
+            process.send_signal(signal.SIGINT)  # py-spy, when profiling, writes its file on INT
             try:
                 process.wait(15)
             except subprocess.TimeoutExpired:

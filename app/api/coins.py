@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.api.deps import IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
+from app.api.deps import CoinWriterDep, IdQuery, LoggerDep, SessionDep, TeacherDep
 from app.domain.weeks import parse_week
 from app.models.ledger import CoinCreate, CoinPublic
 from app.services import coins
@@ -23,14 +23,11 @@ router = APIRouter(prefix="/coins", tags=["coins"])
     "with the stored coin (a retry never doubles a coin); with a different body, 409.",
     responses={200: {"model": CoinPublic, "description": "Replay of a coin already recorded"}},
 )
-def award_coin(
-    body: CoinCreate,
-    response: Response,
-    session: SessionDep,
-    settings: SettingsDep,
-    actor: LoggerDep,
+async def award_coin(
+    body: CoinCreate, response: Response, writer: CoinWriterDep, actor: LoggerDep
 ) -> CoinPublic:
-    awarded = coins.award_coin(session, coin=body, by=actor, settings=settings)
+    # No database session here: the coin writer commits awards in batches (group commit).
+    awarded = await writer.award(coin=body, by=actor)
     if not awarded.created:
         response.status_code = status.HTTP_200_OK
     return CoinPublic.model_validate(awarded.coin)

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
+from sqlalchemy import Engine
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.db import read_session, session_for, write_session
 from app.domain.actors import Actor, Role
@@ -17,7 +19,9 @@ from app.models import Board
 from app.models.fields import MAX_ID
 from app.realtime.hub import Hub
 from app.services import auth
+from app.services.auth_cache import ActorCache
 from app.services.boards import get_board
+from app.services.coin_writer import CoinWriter
 from app.services.events import attach_hub
 from app.settings import Settings
 
@@ -28,14 +32,28 @@ IdQuery = Annotated[int, Query(ge=1, le=MAX_ID)]
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in the
+# threadpool, a thread hop per dependency per request, which the award path cannot afford.
+
+
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_hub(request: Request) -> Hub:
+async def get_hub(request: Request) -> Hub:
     hub: Hub = request.app.state.hub
     return hub
+
+
+async def get_actor_cache(request: Request) -> ActorCache:
+    cache: ActorCache = request.app.state.actor_cache
+    return cache
+
+
+async def get_coin_writer(request: Request) -> CoinWriter:
+    writer: CoinWriter = request.app.state.coin_writer
+    return writer
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -46,20 +64,36 @@ def get_session(request: Request) -> Iterator[Session]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
+CoinWriterDep = Annotated[CoinWriter, Depends(get_coin_writer)]
+ActorCacheDep = Annotated[ActorCache, Depends(get_actor_cache)]
 
 
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def optional_actor(request: Request, settings: SettingsDep) -> Actor | None:
-    """Who is calling, looked up in a short read session of its own: the route's own session
-    must not begin (and, on SQLite, lock) its write transaction in this dependency's thread."""
-    engine = request.app.state.engine
+async def optional_actor(request: Request, settings: SettingsDep) -> Actor | None:
     token = request.cookies.get(SESSION_COOKIE)
     kiosk_token = request.query_params.get("token")
     if not token and not kiosk_token:
         return None
+    cache: ActorCache = request.app.state.actor_cache
+    hashed = auth.token_hash(token) if token else None
+    if hashed and (cached := cache.get(hashed)) is not None:
+        return cached
+    actor = await run_in_threadpool(
+        _look_up_actor, request.app.state.engine, settings, token, kiosk_token
+    )
+    if hashed and actor is not None and actor.session_id == hashed:
+        cache.put(hashed, actor)
+    return actor
+
+
+def _look_up_actor(
+    engine: Engine, settings: Settings, token: str | None, kiosk_token: str | None
+) -> Actor | None:
+    """Who is calling, looked up in a short read session of its own: the route's own session
+    must not begin (and, on SQLite, lock) its write transaction in this dependency's thread."""
     with read_session(engine) as session:
         found = auth.actor_for_session(session, token=token, settings=settings) if token else None
         if found is None and kiosk_token:
@@ -76,19 +110,19 @@ def optional_actor(request: Request, settings: SettingsDep) -> Actor | None:
 ActorDep = Annotated[Actor | None, Depends(optional_actor)]
 
 
-def require_actor(actor: ActorDep) -> Actor:
+async def require_actor(actor: ActorDep) -> Actor:
     if actor is None:
         raise NotSignedIn()
     return actor
 
 
-def require_teacher(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
+async def require_teacher(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
     if not actor.is_teacher:
         raise Forbidden("only teachers may do this")
     return actor
 
 
-def require_logger(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
+async def require_logger(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
     if actor.role not in (Role.logger, Role.teacher):
         raise Forbidden("only interns and teachers may do this")
     return actor

@@ -2,7 +2,8 @@
 
 from fastapi import APIRouter, status
 
-from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
+from app.api.deps import ActorCacheDep, IdParam, SessionDep, SettingsDep, TeacherDep
+from app.domain.actors import Role
 from app.models.people import LoggerCreate, LoggerPublic, LoggerUpdate
 from app.services import people
 
@@ -30,9 +31,10 @@ def update_logger(
     session: SessionDep,
     settings: SettingsDep,
     actor: TeacherDep,
+    cache: ActorCacheDep,
 ) -> LoggerPublic:
-    return LoggerPublic.model_validate(
-        people.update_logger(
-            session, logger_id=logger_id, changes=body, by=actor, settings=settings
-        )
+    logger = people.update_logger(
+        session, logger_id=logger_id, changes=body, by=actor, settings=settings
     )
+    cache.forget_person(Role.logger, logger_id)  # a new PIN or deactivation signs out at once
+    return LoggerPublic.model_validate(logger)

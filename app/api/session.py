@@ -2,7 +2,14 @@
 
 from fastapi import APIRouter, Request, Response, status
 
-from app.api.deps import SESSION_COOKIE, ActorDep, SessionDep, SettingsDep, client_address
+from app.api.deps import (
+    SESSION_COOKIE,
+    ActorCacheDep,
+    ActorDep,
+    SessionDep,
+    SettingsDep,
+    client_address,
+)
 from app.domain.actors import Role
 from app.models.people import PinSignIn, TeacherSignIn
 from app.services import auth
@@ -65,10 +72,13 @@ def sign_in_logger(
 
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT, summary="Sign out")
-def sign_out(request: Request, session: SessionDep, _actor: ActorDep) -> Response:
+def sign_out(
+    request: Request, session: SessionDep, cache: ActorCacheDep, _actor: ActorDep
+) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         auth.sign_out(session, token=token)
+        cache.forget_token(auth.token_hash(token))
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     response.delete_cookie(
         SESSION_COOKIE,

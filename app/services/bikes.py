@@ -1,6 +1,5 @@
 """Daycare bikes and bike turns (handovers). A good handover earns both toddlers a coin."""
 
-import contextlib
 import uuid
 
 from sqlalchemy import delete
@@ -9,14 +8,22 @@ from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
 from app.domain.awarding import clamp_awarded_at
-from app.domain.errors import CapReached, Conflict, InactiveChild, Invalid, NotFound, UnknownChild
+from app.domain.errors import (
+    CapReached,
+    Conflict,
+    InactiveChild,
+    Invalid,
+    NotFound,
+    PleinmuntError,
+    UnknownChild,
+)
 from app.domain.fingerprint import fingerprint
 from app.models import Bike, BikeQueueEntry, BikeTurn, Child, Coin, Group, Reason
 from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPublic
 from app.models.ledger import CoinCreate
 from app.models.types import utcnow
 from app.services.audit import audit
-from app.services.coins import coin_fingerprint, insert_coin
+from app.services.coin_batch import award_coins
 from app.services.events import record_event
 from app.settings import Settings
 
@@ -155,21 +162,16 @@ def _award_handover(session: Session, turn: BikeTurn, *, by: Actor, settings: Se
     ).first()
     if reason is None:
         return
-    for coin_id, child_id in zip(
-        turn_coin_ids(turn.id), (turn.from_child_id, turn.to_child_id), strict=True
-    ):
-        coin = CoinCreate(
-            id=coin_id, child_id=child_id, reason=reason.slug, amount=1, awarded_at=turn.at
+    coins = [
+        CoinCreate(id=coin_id, child_id=child_id, reason=reason.slug, amount=1, awarded_at=turn.at)
+        for coin_id, child_id in zip(
+            turn_coin_ids(turn.id), (turn.from_child_id, turn.to_child_id), strict=True
         )
-        # insert_coin checks the cap before it writes anything, so skipping is clean.
-        with contextlib.suppress(CapReached):
-            insert_coin(
-                session,
-                coin=coin,
-                request_hash=coin_fingerprint(coin),
-                logged_by=by.label,
-                settings=settings,
-            )
+    ]
+    for outcome in award_coins(session, requests=[(coin, by) for coin in coins], settings=settings):
+        # A toddler at the daily cap simply gets none this time; anything else is a real error.
+        if isinstance(outcome, PleinmuntError) and not isinstance(outcome, CapReached):
+            raise outcome
 
 
 def _turn_public(session: Session, turn: BikeTurn) -> BikeTurnPublic:

@@ -6,122 +6,35 @@ coin and a replay of a voided coin never revives it.
 """
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor, Role
-from app.domain.awarding import check_daily_cap, clamp_awarded_at
-from app.domain.errors import (
-    CoinConflict,
-    Forbidden,
-    InactiveChild,
-    NotFound,
-    UnknownChild,
-    UnknownReason,
-)
-from app.domain.fingerprint import fingerprint
-from app.domain.weeks import day_bounds, week_of
-from app.models import Child, Coin, Group, Reason
+from app.domain.errors import Forbidden, NotFound, PleinmuntError
+from app.domain.weeks import day_bounds
+from app.models import Child, Coin
 from app.models.ledger import CoinCreate
 from app.models.types import utcnow
 from app.services.audit import audit
+from app.services.coin_batch import Awarded, award_coins, coin_fingerprint
 from app.services.events import record_event
-from app.services.goals import record_goal_if_reached
 from app.settings import Settings
 
-
-@dataclass(frozen=True, slots=True)
-class Awarded:
-    coin: Coin
-    created: bool
-
-
-def coin_fingerprint(coin: CoinCreate) -> str:
-    return fingerprint(coin.model_dump(include={"child_id", "reason", "amount", "awarded_at"}))
+__all__ = ["Awarded", "award_coin", "coin_fingerprint", "coins_on_day", "list_coins", "void_coin"]
 
 
 def award_coin(session: Session, *, coin: CoinCreate, by: Actor, settings: Settings) -> Awarded:
-    request_hash = coin_fingerprint(coin)
-    stored = session.get(Coin, coin.id)
-    if stored is not None:
-        return Awarded(_replay(stored, request_hash), created=False)
-    try:
-        row = insert_coin(
-            session, coin=coin, request_hash=request_hash, logged_by=by.label, settings=settings
-        )
-        session.commit()
-    except IntegrityError:
-        # Another request inserted this id first (PostgreSQL, concurrent retries): replay it.
+    """One coin on its own: recorded and committed (the API's tap path batches instead, through
+    app/services/coin_writer.py; both go through the same rules in coin_batch)."""
+    (outcome,) = award_coins(session, requests=[(coin, by)], settings=settings)
+    if isinstance(outcome, PleinmuntError):
         session.rollback()
-        stored = session.get(Coin, coin.id)
-        if stored is None:
-            raise
-        return Awarded(_replay(stored, request_hash), created=False)
-    return Awarded(row, created=True)
-
-
-def _replay(stored: Coin, request_hash: str) -> Coin:
-    if stored.request_hash != request_hash:
-        raise CoinConflict(
-            f"coin {stored.id} was already recorded with different details; a new coin needs "
-            "a new id"
-        )
-    return stored
-
-
-def insert_coin(
-    session: Session, *, coin: CoinCreate, request_hash: str, logged_by: str, settings: Settings
-) -> Coin:
-    """Validate and add one coin with its events, uncommitted. Raises before writing anything."""
-    child = _lock_child(session, coin.child_id)
-    reason = session.exec(select(Reason).where(Reason.slug == coin.reason)).first()
-    if reason is None or not reason.active:
-        raise UnknownReason(f"reason {coin.reason!r} is not in use; pick one from the list")
-    now = utcnow()
-    when = clamp_awarded_at(coin.awarded_at, now=now, backdate_days=settings.backdate_days)
-    check_daily_cap(
-        coins_today=coins_on_day(session, child_id=coin.child_id, moment=when, settings=settings),
-        amount=coin.amount,
-        cap=settings.daily_cap,
-    )
-    row = Coin(
-        id=coin.id,
-        child_id=coin.child_id,
-        reason=reason.slug,
-        amount=coin.amount,
-        awarded_at=when,
-        recorded_at=now,
-        week=week_of(when, settings.tz),
-        logged_by=logged_by,
-        request_hash=request_hash,
-    )
-    session.add(row)
-    session.flush()
-    group = session.get(Group, child.group_id)
-    assert group is not None
-    record_event(
-        session,
-        kind="coin",
-        group_id=child.group_id,
-        child_id=child.id,
-        payload=coin_event_payload(row, child, reason),
-    )
-    record_goal_if_reached(session, group=group, week=row.week, added=row.amount)
-    return row
-
-
-def _lock_child(session: Session, child_id: int) -> Child:
-    """The child, row-locked on PostgreSQL so two awards cannot both slip under the daily cap."""
-    child = session.exec(select(Child).where(Child.id == child_id).with_for_update()).first()
-    if child is None:
-        raise UnknownChild(f"child {child_id} does not exist (erased, or never added)")
-    if not child.active:
-        raise InactiveChild(f"child {child_id} is not active; a teacher can reactivate them")
-    return child
+        raise outcome
+    if outcome.created:
+        session.commit()
+    return outcome
 
 
 def coins_on_day(session: Session, *, child_id: int, moment: datetime, settings: Settings) -> int:
@@ -135,23 +48,6 @@ def coins_on_day(session: Session, *, child_id: int, moment: datetime, settings:
         )
     ).one()
     return int(total)
-
-
-def coin_event_payload(coin: Coin, child: Child, reason: Reason) -> dict[str, object]:
-    """What a kiosk needs to show the coin; names are masked per board when it is sent."""
-    return {
-        "coin_id": str(coin.id),
-        "child_id": child.id,
-        "group_id": child.group_id,
-        "first_name": child.first_name,
-        "last_initial": child.last_initial,
-        "avatar": child.avatar,
-        "reason": reason.slug,
-        "icon": reason.icon,
-        "amount": coin.amount,
-        "week": coin.week,
-        "awarded_at": coin.awarded_at.isoformat(),
-    }
 
 
 def void_coin(session: Session, *, coin_id: uuid.UUID, by: Actor) -> Coin:

@@ -20,12 +20,13 @@ An erased child's events keep only ``{"erased": true, "kind": ...}``.
 
 from typing import Any, Protocol
 
-from sqlalchemy import event, func, text
+from sqlalchemy import event, func, insert, text
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
 from app.db import lock_event_sequence
 from app.models import BoardEvent
+from app.models.types import utcnow
 
 PENDING = "pleinmunt_pending_events"
 HUB = "pleinmunt_hub"
@@ -74,6 +75,37 @@ def record_event(
         )
     session.info.setdefault(PENDING, {"seqs": [], "links": []})["seqs"].append(row.seq)
     return row
+
+
+def record_events(session: Session, events: list[dict[str, Any]]) -> list[int]:
+    """Append several board events in one statement (the coin writer's batches); each dict has
+    ``kind`` and ``payload`` and optionally ``board_id``, ``group_id``, ``child_id``.
+    Their seqs follow the list's order."""
+    lock_event_sequence(session)
+    now = utcnow()
+    rows = [
+        {
+            "kind": event["kind"],
+            "payload": event["payload"],
+            "board_id": event.get("board_id"),
+            "group_id": event.get("group_id"),
+            "child_id": event.get("child_id"),
+            "created_at": now,
+        }
+        for event in events
+    ]
+    seqs = list(
+        session.execute(
+            insert(BoardEvent).returning(BoardEvent.seq, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :seq)"),
+            {"channel": NOTIFY_CHANNEL, "seq": str(max(seqs))},
+        )
+    session.info.setdefault(PENDING, {"seqs": [], "links": []})["seqs"].extend(seqs)
+    return seqs
 
 
 def announce_link_revoked(session: Session, link_id: int) -> None:

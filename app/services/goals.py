@@ -6,8 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.domain.weeks import week_start
-from app.models import BoardEvent, Child, Coin, Group
-from app.services.events import record_event
+from app.models import BoardEvent, Child, Coin
 
 
 def group_week_coins(session: Session, *, group_id: int, week: str) -> int:
@@ -25,28 +24,7 @@ def group_week_coins(session: Session, *, group_id: int, week: str) -> int:
     return int(total)
 
 
-def record_goal_if_reached(session: Session, *, group: Group, week: str, added: int) -> None:
-    if group.weekly_goal is None or group.id is None:
-        return
-    total = group_week_coins(session, group_id=group.id, week=week)
-    if total >= group.weekly_goal > total - added and not _announced(
-        session, group_id=group.id, week=week, goal=group.weekly_goal
-    ):
-        record_event(
-            session,
-            kind="goal",
-            group_id=group.id,
-            payload={
-                "group_id": group.id,
-                "name": group.name,
-                "goal": group.weekly_goal,
-                "coins": total,
-                "week": week,
-            },
-        )
-
-
-def _announced(session: Session, *, group_id: int, week: str, goal: int) -> bool:
+def already_announced(session: Session, *, group_id: int, week: str, goal: int) -> bool:
     """Whether this week's tube already filled for this goal: an undone coin and a new one
     bring the count back over the goal, but the tube fills (and is celebrated) once."""
     # No event for a week is recorded before the week begins anywhere on Earth.

@@ -1,0 +1,100 @@
+"""Group commit for coin awards: one thread writes queued awards in batches, one commit each.
+
+A coin is answered 201 only after the commit that holds it (SQLite: WAL with
+synchronous=FULL, so the fsync is done; PostgreSQL: committed). Under load many taps share one
+commit and one fsync instead of paying one each; alone, a tap waits for nobody. A refused coin
+(422/409) fails on its own; a database failure fails the whole batch, and every tablet retries
+its coin with the same id, so nothing is doubled.
+"""
+
+import asyncio
+import logging
+import queue
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from app.db import write_session
+from app.domain.actors import Actor
+from app.domain.errors import PleinmuntError
+from app.models.ledger import CoinCreate
+from app.services.coin_batch import Awarded, award_coins
+from app.services.events import EventSink, attach_hub
+from app.settings import Settings
+
+log = logging.getLogger("pleinmunt")
+
+MAX_BATCH = 256
+
+
+@dataclass
+class _Job:
+    coin: CoinCreate
+    by: Actor
+    future: Future[Awarded] = field(default_factory=Future)
+
+
+class CoinWriter:
+    def __init__(self, engine: Engine, settings: Settings, hub: EventSink | None) -> None:
+        self._engine = engine
+        self._settings = settings
+        self._hub = hub
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+
+    async def award(self, *, coin: CoinCreate, by: Actor) -> Awarded:
+        return await asyncio.wrap_future(self.submit(coin=coin, by=by))
+
+    def submit(self, *, coin: CoinCreate, by: Actor) -> Future[Awarded]:
+        self._ensure_started()
+        job = _Job(coin=coin, by=by)
+        self._jobs.put(job)
+        return job.future
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _ensure_started(self) -> None:
+        with self._start_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="coin-writer", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            batch = [job]
+            while len(batch) < MAX_BATCH:
+                try:
+                    more = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    self._jobs.put(None)  # stop after this batch
+                    break
+                batch.append(more)
+            self._write(batch)
+
+    def _write(self, batch: list[_Job]) -> None:
+        try:
+            with write_session(self._engine) as session:
+                attach_hub(session, self._hub)
+                outcomes = award_coins(
+                    session, requests=[(job.coin, job.by) for job in batch], settings=self._settings
+                )
+                session.commit()
+        except Exception as failure:  # the database refused the batch: nothing of it is stored
+            log.warning("coin batch of %d not written: %s", len(batch), type(failure).__name__)
+            for job in batch:
+                job.future.set_exception(failure)
+            return
+        for job, outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, PleinmuntError):
+                job.future.set_exception(outcome)
+            else:
+                job.future.set_result(outcome)
