@@ -27,7 +27,6 @@ from app.web.security import SecurityHeaders
 from app.web.tablet import router as tablet_router
 from app.web.templating import make_templates
 
-
 # The coin writer thread and the event loop share the GIL. With Python's default 5 ms switch
 # interval, every database call the writer makes (each releases the GIL) can wait up to 5 ms
 # to get it back from a busy loop, and a batch of a few statements took 150 ms. 0.5 ms keeps

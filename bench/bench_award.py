@@ -52,7 +52,9 @@ def wait_up(url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 def start(command: list[str], env: dict[str, str], url: str) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     wait_up(url, process)
     return process
 
@@ -62,7 +64,11 @@ def prepare_school(env: dict[str, str], url: str) -> tuple[str, list[int]]:
     session cookie and the child ids."""
     setup = subprocess.run(
         [str(BIN / "pleinmunt"), "create-teacher", "bench", "--password-stdin"],
-        input="bench-password\n", env=env, text=True, capture_output=True, check=True,
+        input="bench-password\n",
+        env=env,
+        text=True,
+        capture_output=True,
+        check=True,
     )
     del setup
     teacher = httpx.Client(base_url=url, timeout=30)
@@ -82,8 +88,20 @@ def prepare_school(env: dict[str, str], url: str) -> tuple[str, list[int]]:
 
 def run_wrk(url: str, seconds: int, env: dict[str, str]) -> dict[str, float]:
     output = subprocess.run(
-        ["wrk", "-t2", "-c50", f"-d{seconds}s", "--latency", "-s", str(ROOT / "bench" / "award.lua"), url],
-        env=env, capture_output=True, text=True, check=True,
+        [
+            "wrk",
+            "-t2",
+            "-c50",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(ROOT / "bench" / "award.lua"),
+            url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     if os.environ.get("BENCH_DEBUG"):
         print(output, file=sys.stderr)
@@ -127,9 +145,12 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("bench needs wrk: apt-get install wrk")
     data_dir = Path(tempfile.mkdtemp(prefix="pleinmunt-bench-"))
-    env = {**os.environ, "PLEINMUNT_DATA_DIR": str(data_dir),
-           # The daily cap is a fairness aid, not a throughput limit: lift it for the bench.
-           "PLEINMUNT_DAILY_CAP": "1000"}
+    env = {
+        **os.environ,
+        "PLEINMUNT_DATA_DIR": str(data_dir),
+        # The daily cap is a fairness aid, not a throughput limit: lift it for the bench.
+        "PLEINMUNT_DAILY_CAP": "1000",
+    }
     database_url, pg_name = None, None
     if args.database == "postgresql":
         pg_name = f"pleinmunt_bench_{os.getpid()}"
@@ -141,12 +162,32 @@ def main() -> None:
     app_url, base_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{base_port}"
     serve = [str(BIN / "pleinmunt"), "serve", "--port", str(app_port)]
     if profile := os.environ.get("BENCH_PROFILE"):  # collapsed stacks for a flame graph
-        serve = ["py-spy", "record", "--gil", "--format", "raw", "-r", "250", "-o", profile, "--", *serve]
+        serve = [
+            "py-spy",
+            "record",
+            "--gil",
+            "--format",
+            "raw",
+            "-r",
+            "250",
+            "-o",
+            profile,
+            "--",
+            *serve,
+        ]
     app = start(serve, env, f"{app_url}/healthz")
     baseline = start(
-        [str(BIN / "uvicorn"), "bench.baseline_app:app", "--port", str(base_port), "--log-level",
-         "warning", "--no-access-log"],
-        {**env, "PYTHONPATH": str(ROOT)}, f"{base_url}/docs",
+        [
+            str(BIN / "uvicorn"),
+            "bench.baseline_app:app",
+            "--port",
+            str(base_port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        {**env, "PYTHONPATH": str(ROOT)},
+        f"{base_url}/docs",
     )
     try:
         cookie, children = prepare_school(env, app_url)
@@ -176,12 +217,16 @@ def report(database: str, award: dict[str, float], bare: dict[str, float], store
     print(f"coin award bench ({database}, 50 connections, one uvicorn process each)")
     print(f"{'':24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
     for name, row in (("POST /api/v1/coins", award), ("bare FastAPI /echo", bare)):
-        print(f"{name:24}{row['rps']:>10.0f}{row['p50']:>10.1f}{row['p99']:>10.1f}"
-              f"{row['non_2xx']:>10.0f}")
+        print(
+            f"{name:24}{row['rps']:>10.0f}{row['p50']:>10.1f}{row['p99']:>10.1f}"
+            f"{row['non_2xx']:>10.0f}"
+        )
     print(f"ratio award/bare: {award['rps'] / bare['rps']:.1%}")
     answered = award["requests"] - award["non_2xx"]
-    print(f"coins stored: {stored} for {answered:.0f} 2xx answers "
-          f"({'all there' if stored >= answered else 'MISSING COINS'})")
+    print(
+        f"coins stored: {stored} for {answered:.0f} 2xx answers "
+        f"({'all there' if stored >= answered else 'MISSING COINS'})"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""A plain (non-editable) install runs from any directory: everything it needs ships in the wheel."""
+"""A plain (non-editable) install runs from any directory: all it needs ships in the wheel."""
 
 import subprocess
 import sys

@@ -24,15 +24,38 @@ MALFORMED_COINS: list[Any] = [
     {"id": "7b0e4d1c-1111-4a4a-8888-000000000002", "child_id": 1.5, "reason": "helpen"},
     {"id": "7b0e4d1c-1111-4a4a-8888-000000000003", "child_id": 1, "reason": ["helpen"]},
     {"id": "7b0e4d1c-1111-4a4a-8888-000000000004", "child_id": 1, "reason": "x" * 500},
-    {"id": "7b0e4d1c-1111-4a4a-8888-000000000005", "child_id": 1, "reason": "helpen", "amount": "3"},
-    {"id": "7b0e4d1c-1111-4a4a-8888-000000000006", "child_id": 1, "reason": "helpen", "amount": True},
-    {"id": "7b0e4d1c-1111-4a4a-8888-000000000007", "child_id": 1, "reason": "helpen", "amount": 1e9},
+    {
+        "id": "7b0e4d1c-1111-4a4a-8888-000000000005",
+        "child_id": 1,
+        "reason": "helpen",
+        "amount": "3",
+    },
+    {
+        "id": "7b0e4d1c-1111-4a4a-8888-000000000006",
+        "child_id": 1,
+        "reason": "helpen",
+        "amount": True,
+    },
+    {
+        "id": "7b0e4d1c-1111-4a4a-8888-000000000007",
+        "child_id": 1,
+        "reason": "helpen",
+        "amount": 1e9,
+    },
     {"id": "7b0e4d1c-1111-4a4a-8888-000000000008", "child_id": 10**30, "reason": "helpen"},
     {"id": "7b0e4d1c-1111-4a4a-8888-000000000009", "child_id": -1, "reason": "helpen"},
-    {"id": "7b0e4d1c-1111-4a4a-8888-00000000000a", "child_id": 1, "reason": "helpen",
-     "awarded_at": "gisteren"},
-    {"id": "7b0e4d1c-1111-4a4a-8888-00000000000c", "child_id": 1, "reason": "helpen",
-     "awarded_at": "0001-01-01T00:00:00+00:00"},
+    {
+        "id": "7b0e4d1c-1111-4a4a-8888-00000000000a",
+        "child_id": 1,
+        "reason": "helpen",
+        "awarded_at": "gisteren",
+    },
+    {
+        "id": "7b0e4d1c-1111-4a4a-8888-00000000000c",
+        "child_id": 1,
+        "reason": "helpen",
+        "awarded_at": "0001-01-01T00:00:00+00:00",
+    },
     {"id": "7b0e4d1c-1111-4a4a-8888-00000000000d", "child_id": 1, "reason": "\u0000"},
 ]
 
@@ -54,12 +77,16 @@ MALFORMED_ROSTER: list[tuple[str, Any]] = [
     ("/api/v1/boards", {"slug": "plein2", "title": "x", "group_ids": []}),
     ("/api/v1/boards", {"slug": "plein2", "title": "x", "group_ids": [999]}),
     ("/api/v1/boards", {"slug": "plein2", "title": "x", "group_ids": [1], "name_display": "full"}),
-    ("/api/v1/boards", {"slug": "plein2", "title": "x", "group_ids": [1],
-                        "exclude_recent_weeks": 99}),
+    (
+        "/api/v1/boards",
+        {"slug": "plein2", "title": "x", "group_ids": [1], "exclude_recent_weeks": 99},
+    ),
     ("/api/v1/reasons", {"slug": "x", "label_nl": "a", "label_en": "b", "icon": "i"}),
     ("/api/v1/bikes", {"name": "Groene fiets", "group_id": 999}),
-    ("/api/v1/bike-turns", {"id": "nope", "bike_id": 1, "from_child_id": 1, "to_child_id": 2,
-                            "went_well": "ja"}),
+    (
+        "/api/v1/bike-turns",
+        {"id": "nope", "bike_id": 1, "from_child_id": 1, "to_child_id": 2, "went_well": "ja"},
+    ),
 ]
 
 

@@ -40,7 +40,9 @@ def test_teacher_sign_in_over_https_marks_the_cookie_secure(
     assert "secure" in response.headers["set-cookie"].lower()
 
 
-def test_teacher_sign_in_with_wrong_password_is_401(teacher: TestClient, client: TestClient) -> None:
+def test_teacher_sign_in_with_wrong_password_is_401(
+    teacher: TestClient, client: TestClient
+) -> None:
     response = client.post("/api/v1/session", json={"username": TEACHER[0], "password": "nope"})
     assert response.status_code == 401
     assert response.json()["detail"]
@@ -101,7 +103,9 @@ def test_sign_in_throttles_one_address_across_accounts(
 ) -> None:
     other_ids = []
     for index in range(4):
-        response = teacher.post("/api/v1/loggers", json={"name": f"Stagiair {index}", "pin": "13572468"})
+        response = teacher.post(
+            "/api/v1/loggers", json={"name": f"Stagiair {index}", "pin": "13572468"}
+        )
         other_ids.append(response.json()["id"])
     attempts = 0
     for logger_id in [school.logger_id, *other_ids]:
@@ -118,7 +122,9 @@ def test_logger_unknown_id_answers_like_a_wrong_pin(client: TestClient) -> None:
 
 
 def test_pin_must_be_digits(client: TestClient, school: School) -> None:
-    response = client.post("/api/v1/session/pin", json={"logger_id": school.logger_id, "pin": 246810})
+    response = client.post(
+        "/api/v1/session/pin", json={"logger_id": school.logger_id, "pin": 246810}
+    )
     assert response.status_code == 422
 
 
