@@ -72,7 +72,9 @@ def test_events_become_visible_in_seq_order_under_concurrent_writers(
     def read_loop() -> None:
         while not stop.is_set():
             with read_session(app.state.engine) as session:
-                seen.append(list(session.exec(select(BoardEvent.seq).order_by(col(BoardEvent.seq)))))
+                seen.append(
+                    list(session.exec(select(BoardEvent.seq).order_by(col(BoardEvent.seq))))
+                )
 
     def write(index: int) -> None:
         client = writers[index]
