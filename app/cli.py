@@ -112,6 +112,11 @@ from app.cli_winners import draw, export  # noqa: E402
 main.add_command(draw)
 main.add_command(export)
 
+from app.cli_backup import backup, restore  # noqa: E402
+
+main.add_command(backup)
+main.add_command(restore)
+
 
 if __name__ == "__main__":
     main()

@@ -24,6 +24,7 @@ class LiveServer:
 
     def __init__(self, data_dir: Path, database_url: str | None = None, **env: str) -> None:
         self.data_dir = data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.env = {
             **os.environ,
@@ -41,10 +42,15 @@ class LiveServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def command(self, *args: str) -> str:
+    def command(self, *args: str, input_text: str | None = None) -> str:
         """Run another `pleinmunt` command against the same data (e.g. `demo`)."""
         done = subprocess.run(
-            [PLEINMUNT, *args], env=self.env, capture_output=True, text=True, timeout=120
+            [PLEINMUNT, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            input=input_text,
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
