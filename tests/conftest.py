@@ -137,3 +137,9 @@ def served(app: FastAPI) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: pytest-playwright's sync API leaves an event loop running in this
+    thread for the rest of the session, and the live tests drive sockets with asyncio.run()."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.path).replace("\\", "/"))
