@@ -8,7 +8,8 @@ Transactions, decided once:
   dependency and continue it in another thread: the roles are resolved in a session of their
   own (app/api/deps.py) and the route's service does all its writing in one call.
 - PostgreSQL: reads run REPEATABLE READ so a board snapshot and its ``seq`` agree; writes run
-  READ COMMITTED. Board events serialize on an advisory lock (see ``lock_event_sequence``).
+  READ COMMITTED and begin by taking one transaction-level advisory lock (one writer at a
+  time across every process, like SQLite; see ``_postgres_one_writer``).
 """
 
 import threading
@@ -37,7 +38,18 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("pool_size", 10)
         kwargs.setdefault("max_overflow", 30)
         kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "begin", _postgres_one_writer)
+    return engine
+
+
+def _postgres_one_writer(connection: Connection) -> None:
+    """Write transactions take the writers' advisory lock before anything else, so the app's
+    writers never hold row locks while waiting for each other (no deadlocks between a coin
+    batch and a roster change), and board events commit in ``seq`` order. The same model as
+    SQLite's single writer; reads never wait for it."""
+    if connection.get_execution_options().get(_WRITE, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({EVENT_LOCK_KEY})")
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
@@ -130,7 +142,7 @@ def session_for(engine: Engine, *, write: bool) -> Session:
         bind = engine.execution_options(**{_WRITE: write})
     else:
         bind = engine.execution_options(
-            isolation_level="READ COMMITTED" if write else "REPEATABLE READ"
+            isolation_level="READ COMMITTED" if write else "REPEATABLE READ", **{_WRITE: write}
         )
     return Session(bind=bind, expire_on_commit=False)
 

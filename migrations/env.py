@@ -38,8 +38,11 @@ def run_migrations(connection: Connection) -> None:
 def run_online() -> None:
     url = context.config.get_main_option("sqlalchemy.url") or get_settings().resolved_database_url
     engine = make_engine(url, poolclass=pool.NullPool)
-    # On SQLite the write option begins with BEGIN IMMEDIATE, which serializes migrators.
-    with engine.execution_options(pleinmunt_write=True).connect() as connection:
+    # SQLite: the write option begins with BEGIN IMMEDIATE, which serializes migrators.
+    # PostgreSQL: the session-level migration lock below does; the write option there would
+    # also take the writers' lock at every BEGIN and deadlock two migrators against each other.
+    options = {"pleinmunt_write": True} if engine.dialect.name == "sqlite" else {}
+    with engine.execution_options(**options).connect() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             connection.commit()

@@ -69,7 +69,7 @@ async def http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def database_error(_request: Request, exc: Exception) -> JSONResponse:
     # The database is down or restarting: say so and ask the client to retry, never a 500.
-    log.warning("database unavailable: %s", type(exc).__name__)
+    log.warning("database unavailable: %s: %s", type(exc).__name__, str(getattr(exc, "orig", exc)).splitlines()[0][:200])
     return _response(
         503,
         "The database is not reachable right now; nothing was saved. Try again in a moment.",

@@ -65,8 +65,8 @@ def award_coins(
     session: Session, *, requests: Sequence[tuple[CoinCreate, Actor]], settings: Settings
 ) -> list[Outcome]:
     """Record coins (or find their replays) in the current transaction, without committing."""
-    # The writers' lock first (PostgreSQL): then the reads below see every committed coin, and
-    # child rows are always locked after it, never in the opposite order.
+    # The writers' lock (PostgreSQL; write sessions already hold it): the reads below then see
+    # every coin committed by any process, and no other writer can slip one under the cap.
     lock_event_sequence(session)
     batch = _read(session, [coin for coin, _ in requests], settings)
     outcomes = [_judge(batch, coin, by) for coin, by in requests]
@@ -93,7 +93,6 @@ def _read(session: Session, coins: list[CoinCreate], settings: Settings) -> _Bat
             )
             .where(col(Child.id).in_(child_ids))
             .order_by(col(Child.id))
-            .with_for_update()  # PostgreSQL: no other process slips a coin under the cap
         )
     }
     reasons = {

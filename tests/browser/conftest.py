@@ -1,6 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
 
-Screenshots land in test-results/screenshots/ (look at them).
+Screenshots land in screenshots/ (look at them).
 """
 
 import re
@@ -14,7 +14,8 @@ import pytest
 from tests.servers import LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+# Not under test-results/: pytest-playwright empties that folder at the start of every run.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 @pytest.fixture(scope="session")
