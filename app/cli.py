@@ -117,6 +117,10 @@ from app.cli_backup import backup, restore  # noqa: E402
 main.add_command(backup)
 main.add_command(restore)
 
+from app.cli_year_end import purge  # noqa: E402
+
+main.add_command(purge)
+
 
 if __name__ == "__main__":
     main()

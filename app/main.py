@@ -25,6 +25,7 @@ from app.web.limits import BodyLimit
 from app.web.pages import router as pages_router
 from app.web.security import SecurityHeaders
 from app.web.tablet import router as tablet_router
+from app.web.teacher import desk_router
 from app.web.templating import make_templates
 
 # The coin writer thread and the event loop share the GIL. With Python's default 5 ms switch
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(tablet_router)
     install_kiosk(app)
     app.include_router(certificates_router)
+    app.include_router(desk_router)
     app.mount("/static", StaticFiles(directory=str(files("app.web") / "static")), name="static")
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)

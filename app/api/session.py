@@ -18,7 +18,7 @@ from app.settings import Settings
 router = APIRouter(prefix="/session", tags=["session"])
 
 
-def _set_cookie(
+def set_session_cookie(
     request: Request, response: Response, token: str, role: Role, settings: Settings
 ) -> None:
     hours = settings.teacher_max_hours if role is Role.teacher else settings.logger_max_hours
@@ -33,7 +33,7 @@ def _set_cookie(
     )
 
 
-def _device(request: Request) -> str:
+def device_of(request: Request) -> str:
     return request.headers.get("user-agent", "")[:120]
 
 
@@ -46,11 +46,11 @@ def sign_in_teacher(
         username=body.username,
         password=body.password,
         address=client_address(request),
-        device=_device(request),
+        device=device_of(request),
         settings=settings,
     )
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    _set_cookie(request, response, token, Role.teacher, settings)
+    set_session_cookie(request, response, token, Role.teacher, settings)
     return response
 
 
@@ -63,11 +63,11 @@ def sign_in_logger(
         logger_id=body.logger_id,
         pin=body.pin,
         address=client_address(request),
-        device=_device(request),
+        device=device_of(request),
         settings=settings,
     )
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    _set_cookie(request, response, token, Role.logger, settings)
+    set_session_cookie(request, response, token, Role.logger, settings)
     return response
 
 

@@ -19,7 +19,7 @@ from app.domain.errors import (
 )
 from app.domain.fingerprint import fingerprint
 from app.models import Bike, BikeQueueEntry, BikeTurn, Child, Coin, Group, Reason
-from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPublic
+from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPublic, BikeUpdate
 from app.models.ledger import CoinCreate
 from app.models.types import utcnow
 from app.services.audit import audit
@@ -61,6 +61,21 @@ def create_bike(session: Session, *, bike: BikeCreate, by: Actor) -> BikePublic:
     session.add(row)
     session.flush()
     audit(session, by=by, action="bike.create", subject=f"bike:{row.id}")
+    announce_bike(session, row)
+    session.commit()
+    return bike_public(session, row)
+
+
+def update_bike(session: Session, *, bike_id: int, changes: BikeUpdate, by: Actor) -> BikePublic:
+    """Rename a bike or put it away (inactive) and back; the tablets and kiosks follow."""
+    row = get_bike(session, bike_id)
+    fields = changes.model_dump(exclude_unset=True)
+    if any(value is None for value in fields.values()):
+        raise Invalid("bike fields cannot be emptied; leave a field out to keep it")
+    for name, value in fields.items():
+        setattr(row, name, value)
+    session.add(row)
+    audit(session, by=by, action="bike.update", subject=f"bike:{bike_id}", fields=sorted(fields))
     announce_bike(session, row)
     session.commit()
     return bike_public(session, row)

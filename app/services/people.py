@@ -8,6 +8,7 @@ from app.domain.actors import Actor
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.models import Logger, Teacher, UserSession
 from app.models.people import LoggerCreate, LoggerUpdate
+from app.models.types import utcnow
 from app.services.audit import audit
 from app.services.passwords import hash_secret
 from app.settings import Settings
@@ -97,3 +98,27 @@ def update_logger(
 
 def end_sessions(session: Session, *, logger_id: int) -> None:
     session.exec(delete(UserSession).where(col(UserSession.logger_id) == logger_id))
+
+
+def logger_sessions(session: Session) -> list[UserSession]:
+    """The interns' open sessions (a tablet or browser each), most recently seen first."""
+    return list(
+        session.exec(
+            select(UserSession)
+            .where(col(UserSession.logger_id).is_not(None), UserSession.expires_at > utcnow())
+            .order_by(col(UserSession.last_seen_at).desc())
+        ).all()
+    )
+
+
+def end_logger_sessions(session: Session, *, logger_id: int, by: Actor) -> int:
+    """Sign a logger out everywhere (a lost tablet); the PIN stays as it is."""
+    if session.get(Logger, logger_id) is None:
+        raise NotFound(f"logger {logger_id} does not exist")
+    ended = len(
+        session.exec(select(UserSession.id).where(UserSession.logger_id == logger_id)).all()
+    )
+    end_sessions(session, logger_id=logger_id)
+    audit(session, by=by, action="logger.sign_out", subject=f"logger:{logger_id}", sessions=ended)
+    session.commit()
+    return ended

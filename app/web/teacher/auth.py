@@ -1,0 +1,92 @@
+"""Signing in to the desk and out of it: the same service and throttling as POST /api/v1/session."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.api.deps import (
+    SESSION_COOKIE,
+    ActorCacheDep,
+    ActorDep,
+    SessionDep,
+    SettingsDep,
+    client_address,
+)
+from app.api.session import device_of, set_session_cookie
+from app.domain.actors import Role
+from app.domain.errors import Forbidden, NotSignedIn, PleinmuntError, TooManyAttempts
+from app.models.people import TeacherSignIn
+from app.services import auth
+from app.web.teacher.desk import DeskRoute, failure, page, parse_form, redirect, success, too_many
+
+router = APIRouter(route_class=DeskRoute)
+FIRST_PAGE = "/teacher/weeks"
+
+
+@router.get("/teacher")
+def desk_home(request: Request, actor: ActorDep) -> Response:
+    if actor is None:
+        return page(request, "teacher/signin.html", {"teacher": False})
+    if not actor.is_teacher:
+        raise Forbidden("the desk is for teachers; sign out and sign in as a teacher")
+    return RedirectResponse(FIRST_PAGE, status_code=303)
+
+
+@router.post("/teacher/sign-in")
+def sign_in(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        form = parse_form(TeacherSignIn, {"username": username, "password": password})
+        token = auth.sign_in_teacher(
+            session,
+            username=form.username,
+            password=form.password,
+            address=client_address(request),
+            device=device_of(request),
+            settings=settings,
+        )
+    except TooManyAttempts as error:
+        return _sign_in_again(request, error, username, status_code=429, headers=too_many(error))
+    except PleinmuntError as error:
+        return _sign_in_again(request, NotSignedIn(error.detail), username, status_code=401)
+    response = redirect(FIRST_PAGE, flash=success("teacher.signin.welcome"))
+    set_session_cookie(request, response, token, Role.teacher, settings)
+    return response
+
+
+def _sign_in_again(
+    request: Request,
+    error: PleinmuntError,
+    username: str,
+    *,
+    status_code: int,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    # A wrong password shows the form again with the reason (401), throttling with 429.
+    context = {"teacher": False, "flash": failure(error), "username": username[:60]}
+    response = page(request, "teacher/signin.html", context, status_code=status_code)
+    response.headers.update(headers or {})
+    return response
+
+
+@router.post("/teacher/sign-out")
+def sign_out(request: Request, session: SessionDep, cache: ActorCacheDep) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        auth.sign_out(session, token=token)
+        cache.forget_token(auth.token_hash(token))
+    response = redirect("/teacher", flash=success("teacher.signout.done"))
+    response.delete_cookie(
+        SESSION_COOKIE,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+    return response

@@ -1,0 +1,157 @@
+"""Boards and kiosk links on the desk, with a QR code to open a new link on the wall display."""
+
+from typing import Annotated, Any
+
+import segno
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+
+from app.api.boards import public_base_url
+from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
+from app.domain.draw import WinnerPolicy
+from app.domain.errors import Invalid
+from app.domain.masking import NameDisplay
+from app.models.board import BoardCreate, BoardUpdate
+from app.models.roster import GroupUpdate
+from app.services import boards, roster
+from app.web.teacher.desk import Back, DeskRoute, done, form_int, page, parse_form
+
+router = APIRouter(route_class=DeskRoute)
+Text = Annotated[str, Form()]
+Ids = Annotated[list[str], Form()]
+
+
+def _choices() -> dict[str, Any]:
+    return {
+        "displays": [display.value for display in NameDisplay],
+        "policies": [policy.value for policy in WinnerPolicy],
+    }
+
+
+@router.get("/teacher/boards")
+def boards_page(request: Request, session: SessionDep, _actor: TeacherDep) -> Response:
+    groups = roster.list_groups(session)
+    context = {
+        "area": "boards",
+        "boards": boards.list_boards(session),
+        "groups": groups,
+        "group_names": {group.id: group.name for group in groups},
+        **_choices(),
+    }
+    return page(request, "teacher/boards.html", context)
+
+
+def _board_fields(
+    title: str, group_ids: list[str], name_display: str, winner_policy: str, exclude: str
+) -> dict[str, Any]:
+    ids = [form_int(value, field="group_ids") for value in group_ids]
+    return {
+        "title": title,
+        "group_ids": [value for value in ids if value is not None],
+        "name_display": name_display,
+        "winner_policy": winner_policy,
+        "exclude_recent_weeks": form_int(exclude, field="exclude_recent_weeks") or 0,
+    }
+
+
+@router.post("/teacher/boards")
+def add_board(
+    session: SessionDep,
+    actor: TeacherDep,
+    slug: Text,
+    title: Text,
+    name_display: Text,
+    winner_policy: Text,
+    group_ids: Ids = [],  # noqa: B006 (FastAPI copies defaults; no checkbox ticked is [])
+    exclude_recent_weeks: Text = "2",
+    back: Back = "",
+) -> Response:
+    fields = _board_fields(title, group_ids, name_display, winner_policy, exclude_recent_weeks)
+    board = parse_form(BoardCreate, {"slug": slug.strip().lower(), **fields})
+    row = boards.create_board(session, board=board, by=actor)
+    return done(back, "teacher.boards.added", to=f"/teacher/boards/{row.slug}", title=row.title)
+
+
+@router.get("/teacher/boards/{slug}")
+def board_page(slug: str, request: Request, session: SessionDep, _actor: TeacherDep) -> Response:
+    board = boards.board_public(session, boards.get_board(session, slug))
+    groups = roster.list_groups(session)
+    context = {
+        "area": "boards",
+        "board": board,
+        "groups": groups,
+        "board_groups": [group for group in groups if group.id in board.group_ids],
+        "links": boards.list_kiosk_links(session, slug=slug),
+        **_choices(),
+    }
+    return page(request, "teacher/board.html", context)
+
+
+@router.post("/teacher/boards/{slug}")
+def change_board(
+    slug: str,
+    session: SessionDep,
+    actor: TeacherDep,
+    title: Text,
+    name_display: Text,
+    winner_policy: Text,
+    group_ids: Ids = [],  # noqa: B006
+    exclude_recent_weeks: Text = "0",
+    back: Back = "",
+) -> Response:
+    fields = _board_fields(title, group_ids, name_display, winner_policy, exclude_recent_weeks)
+    row = boards.update_board(session, slug=slug, changes=parse_form(BoardUpdate, fields), by=actor)
+    return done(back, "teacher.boards.saved", title=row.title)
+
+
+@router.post("/teacher/boards/{slug}/goals")
+def change_goals(
+    slug: str,
+    session: SessionDep,
+    actor: TeacherDep,
+    group_id: Ids = [],  # noqa: B006
+    goal: Ids = [],  # noqa: B006
+    back: Back = "",
+) -> Response:
+    """The coin tubes of the board's groups: one goal per group (empty: no tube)."""
+    board = boards.board_public(session, boards.get_board(session, slug))
+    if len(group_id) != len(goal):
+        raise Invalid("every group needs its own goal field")
+    for raw_id, raw_goal in zip(group_id, goal, strict=True):
+        group = roster.get_group(session, form_int(raw_id, field="group_id") or 0)
+        wanted = form_int(raw_goal, field="weekly_goal")
+        if group.id in board.group_ids and wanted != group.weekly_goal:
+            changes = parse_form(GroupUpdate, {"weekly_goal": wanted})
+            roster.update_group(session, group_id=group.id or 0, changes=changes, by=actor)
+    return done(back, "teacher.boards.goals_saved")
+
+
+@router.post("/teacher/boards/{slug}/kiosk-links")
+def add_kiosk_link(
+    slug: str,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: TeacherDep,
+    label: Text = "",
+) -> Response:
+    """The one answer that is not a redirect: the token exists only in this response, so the
+    page with the link and its QR code is shown right here (and never again)."""
+    if len(label) > 80:
+        raise Invalid("label: at most 80 characters")
+    board = boards.board_public(session, boards.get_board(session, slug))
+    link, token = boards.create_kiosk_link(session, slug=slug, label=label.strip(), by=actor)
+    url = f"{public_base_url(request, settings)}/kiosk/{slug}?token={token}"
+    qr = segno.make(url, error="m").svg_inline(scale=6, border=2, title=url, dark="#1d2433")
+    context = {"area": "boards", "board": board, "link": link, "url": url, "qr": qr}
+    response = page(request, "teacher/kiosk_link.html", context)
+    response.headers["Cache-Control"] = "no-store"  # the token must not stay in a cache
+    return response
+
+
+@router.post("/teacher/boards/{slug}/kiosk-links/{link_id}/revoke")
+def revoke_kiosk_link(
+    slug: str, link_id: IdParam, session: SessionDep, actor: TeacherDep, back: Back = ""
+) -> Response:
+    boards.revoke_kiosk_link(session, slug=slug, link_id=link_id, by=actor)
+    return done(back, "teacher.boards.link_revoked")

@@ -1,0 +1,105 @@
+"""The dashboard: is it working? Coins per week, conflicts against coins, and who gets coins."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from app.api.deps import SessionDep, SettingsDep, TeacherDep
+from app.domain.charts import Chart, Series, horizontal_bars, line_chart, stacked_columns
+from app.domain.weeks import parse_week, shift_week, week_of
+from app.i18n import gettext_for
+from app.models.types import utcnow
+from app.services.audit_log import actor_names
+from app.services.dashboard import Dashboard, dashboard
+from app.web.teacher.desk import DeskRoute, page
+from app.web.templating import request_language
+
+router = APIRouter(route_class=DeskRoute)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart and the table with its numbers (the header row first)."""
+
+    chart: Chart
+    table: list[list[Any]]
+
+
+@router.get("/teacher/dashboard")
+def dashboard_page(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    _actor: TeacherDep,
+    week: str | None = None,
+) -> Response:
+    this_week = week_of(utcnow(), settings.tz)
+    last = week or this_week
+    parse_week(last)
+    last = min(last, this_week)
+    data = dashboard(session, last_week=last)
+    language = request_language(request)
+    context = {
+        "area": "dashboard",
+        "data": data,
+        "figures": figures(data, language, actor_names(session)),
+        "previous_week": shift_week(last, -1),
+        "next_week": shift_week(last, 1) if last < this_week else None,
+        "is_current": last == this_week,
+    }
+    return page(request, "teacher/dashboard.html", context)
+
+
+def figures(data: Dashboard, language: str, names: dict[str, str]) -> dict[str, Figure]:
+    _ = gettext_for(language)
+    weeks = [_("teacher.week.tiny").format(number=int(week[-2:])) for week in data.weeks]
+    week_header = _("teacher.dashboard.week")
+    groups = [Series(row.key, tuple(row.values)) for row in data.by_group]
+    label = "label_nl" if language == "nl" else "label_en"
+    reasons = [
+        Series(f"{row.icon} {getattr(row, label)}", tuple(row.values)) for row in data.by_reason
+    ]
+    recesses = [Series(_(f"teacher.recess.{row.key}"), tuple(row.values)) for row in data.conflicts]
+    coins = [Series(_("teacher.dashboard.coins"), tuple(data.coins))]
+    spread_labels = [bucket.label for bucket in data.spread]
+    spread = [Series(_("teacher.dashboard.children"), tuple(b.count for b in data.spread))]
+    loggers = [names.get(row.label, row.label) for row in data.loggers]
+    return {
+        "groups": Figure(stacked_columns(weeks, groups), _table(week_header, weeks, groups)),
+        "reasons": Figure(stacked_columns(weeks, reasons), _table(week_header, weeks, reasons)),
+        "conflicts": Figure(
+            stacked_columns(weeks, recesses, height=200),
+            _table(week_header, weeks, [*recesses, *coins]),
+        ),
+        "coins": Figure(line_chart(weeks, coins, height=170), []),
+        "spread": Figure(
+            stacked_columns(spread_labels, spread, height=220),
+            _table(_("teacher.dashboard.coins_this_week"), spread_labels, spread),
+        ),
+        "loggers": Figure(
+            horizontal_bars(loggers, [row.all_weeks for row in data.loggers]),
+            [
+                [
+                    _("teacher.dashboard.logger"),
+                    _("teacher.dashboard.this_week"),
+                    _("teacher.dashboard.all_weeks"),
+                ],
+                *[
+                    [name, row.this_week, row.all_weeks]
+                    for name, row in zip(loggers, data.loggers, strict=True)
+                ],
+            ],
+        ),
+    }
+
+
+def _table(first: str, categories: list[str], series: list[Series]) -> list[list[Any]]:
+    """Rows per category, a column per series: the numbers a chart draws."""
+    header: list[Any] = [first, *(one.name for one in series)]
+    rows = [
+        [category, *(one.values[index] for one in series)]
+        for index, category in enumerate(categories)
+    ]
+    return [header, *rows]

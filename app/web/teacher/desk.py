@@ -1,0 +1,217 @@
+"""What every page of the teacher desk shares: the route class, page rendering, flash messages.
+
+``DeskRoute`` does two things for every desk route, so no route can forget them:
+- a POST runs ``require_csrf`` (app/web/csrf.py) before any other dependency;
+- a domain error never becomes JSON or a 500 here: a page shows it. A POST goes back to the
+  page it came from (the form's ``back`` field) with the message on top; a GET shows an error
+  page; not signed in goes to the sign-in page.
+"""
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from functools import partial
+from typing import Annotated, Any, TypeVar
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+from fastapi import Depends, Form, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
+
+from app.api.errors import describe_validation
+from app.domain.avatars import ANIMALS
+from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
+from app.web.csrf import CSRF_FIELD, CsrfRefused, issue_token, require_csrf, set_anonymous_cookie
+from app.web.templating import render, request_language
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+# Every desk form sends the address of its page, where its outcome is shown (see safe_back).
+Back = Annotated[str, Form()]
+FLASH_COOKIE = "pleinmunt_flash"
+HOME = "/teacher"
+NAV = (
+    ("weeks", "/teacher/weeks"),
+    ("dashboard", "/teacher/dashboard"),
+    ("roster", "/teacher/roster"),
+    ("loggers", "/teacher/loggers"),
+    ("boards", "/teacher/boards"),
+    ("reasons", "/teacher/reasons"),
+    ("audit", "/teacher/audit"),
+    ("year_end", "/teacher/year-end"),
+)
+
+
+class DeskRoute(APIRoute):
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if "POST" in {method.upper() for method in kwargs.get("methods") or ()}:
+            kwargs["dependencies"] = [Depends(require_csrf), *(kwargs.get("dependencies") or [])]
+        kwargs.setdefault("include_in_schema", False)
+        super().__init__(path, endpoint, **kwargs)
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def desk_handler(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except RequestValidationError as error:
+                return await error_response(request, Invalid(describe_validation(error.errors())))
+            except PleinmuntError as error:
+                return await error_response(request, error)
+
+        return desk_handler
+
+
+async def error_response(request: Request, error: PleinmuntError) -> Response:
+    if isinstance(error, CsrfRefused):
+        # Nothing was looked at, not even who is asking: a bare page with a way back.
+        return page(request, "teacher/refused.html", {"teacher": False}, status_code=403)
+    if isinstance(error, NotSignedIn):
+        return RedirectResponse(HOME, status_code=303)
+    if request.method == "POST" and error.status_code != 403:
+        return redirect(await back_url(request), flash=failure(error))
+    teacher = error.status_code != 403  # a logger or kiosk link gets no desk navigation
+    context = {"error": failure(error), "teacher": teacher, "can_sign_out": not teacher}
+    return page(request, "teacher/error.html", context, error.status_code)
+
+
+def failure(error: PleinmuntError) -> dict[str, Any]:
+    key = f"teacher.error.{error.code}"
+    if error.code not in _KNOWN_CODES:
+        key = f"teacher.error.{_FALLBACK.get(error.status_code, 'error')}"
+    return {"kind": "error", "key": key, "detail": error.detail[:300], "args": {}}
+
+
+_KNOWN_CODES = {
+    "csrf",
+    "not_signed_in",
+    "forbidden",
+    "not_found",
+    "conflict",
+    "invalid",
+    "not_drawable",
+    "already_drawn",
+    "too_many_attempts",
+    "unavailable",
+}
+_FALLBACK = {403: "forbidden", 404: "not_found", 409: "conflict", 422: "invalid"}
+
+
+def success(key: str, **args: Any) -> dict[str, Any]:
+    return {"kind": "ok", "key": key, "detail": "", "args": args}
+
+
+async def back_url(request: Request) -> str:
+    """Where a form's outcome is shown: its own page (the ``back`` field), else the desk."""
+    try:
+        back = (await request.form()).get("back")
+    except Exception:  # an unreadable body has no back field; the desk's home will do
+        back = None
+    return safe_back(back if isinstance(back, str) else None)
+
+
+def safe_back(back: str | None) -> str:
+    # Only pages of the desk itself: a form must not send a teacher anywhere else.
+    if back and back.startswith("/teacher") and "//" not in back and "\\" not in back:
+        return back
+    return HOME
+
+
+def redirect(url: str, *, flash: dict[str, Any] | None = None) -> RedirectResponse:
+    response = RedirectResponse(url, status_code=303)  # POST, then GET (no resubmit on reload)
+    if flash is not None:
+        payload = base64.urlsafe_b64encode(json.dumps(flash).encode()).decode()
+        response.set_cookie(
+            FLASH_COOKIE, payload, max_age=120, httponly=True, samesite="lax", path="/teacher"
+        )
+    return response
+
+
+def done(back: str, key: str, *, to: str | None = None, **args: Any) -> Response:
+    """A form did its work: back to its page (or ``to``) with a short confirmation."""
+    return redirect(to or safe_back(back), flash=success(key, **args))
+
+
+def _read_flash(request: Request) -> dict[str, Any] | None:
+    raw = request.cookies.get(FLASH_COOKIE)
+    if not raw:
+        return None
+    try:
+        flash = json.loads(base64.urlsafe_b64decode(raw.encode()))
+    except (ValueError, binascii.Error):
+        return None
+    if not isinstance(flash, dict) or not str(flash.get("key", "")).startswith("teacher."):
+        return None
+    return flash
+
+
+def page(
+    request: Request, template: str, context: dict[str, Any], status_code: int = 200
+) -> Response:
+    """A desk page: the catalog, this browser's form token, the navigation and any message."""
+    token, new_cookie = issue_token(request)
+    flash = context.pop("flash", None) or _read_flash(request)
+    response = render(
+        request,
+        template,
+        {
+            "teacher": True,
+            "animals": ANIMALS,
+            "when": partial(
+                format_when, tz=request.app.state.settings.tz, language=request_language(request)
+            ),
+            "csrf_field": CSRF_FIELD,
+            "csrf_token": token,
+            "nav": NAV,
+            "flash": flash,
+            "here": _here(request),
+            **context,
+        },
+        status_code=status_code,
+    )
+    if new_cookie is not None:
+        set_anonymous_cookie(request, response, new_cookie)
+    if request.cookies.get(FLASH_COOKIE):
+        response.delete_cookie(FLASH_COOKIE, path="/teacher")
+    return response
+
+
+def _here(request: Request) -> str:
+    """This page's address, for the forms' ``back`` field (without the language switch)."""
+    query = urlencode([item for item in request.query_params.multi_items() if item[0] != "lang"])
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def parse_form(model: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """Form fields into one of the API's models; its rules, its messages (as a 422)."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        raise Invalid(describe_validation(list(error.errors()))) from None
+
+
+def form_int(value: str | None, *, field: str) -> int | None:
+    """An optional whole number typed into a form; empty means 'not set'."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
+        raise Invalid(f"{field}: must be a whole number")
+    return int(text)
+
+
+def too_many(error: TooManyAttempts) -> dict[str, str]:
+    return {"Retry-After": str(error.retry_after)}
+
+
+def format_when(moment: datetime | None, *, tz: ZoneInfo, language: str) -> str:
+    """A moment as the school's clock shows it, e.g. "di 14 okt. 10:32"."""
+    if moment is None:
+        return ""
+    return format_datetime(moment.astimezone(tz), "EEE d MMM HH:mm", locale=language)

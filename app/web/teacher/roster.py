@@ -1,0 +1,165 @@
+"""Groups and children on the desk: add, rename, deactivate, erase (with a confirmation)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+
+from app.api.deps import IdParam, SessionDep, TeacherDep
+from app.domain.errors import Invalid
+from app.models.roster import ChildCreate, ChildUpdate, GroupCreate, GroupKind, GroupUpdate
+from app.services import roster
+from app.web.teacher.desk import Back, DeskRoute, done, form_int, page, parse_form
+
+router = APIRouter(route_class=DeskRoute)
+Text = Annotated[str, Form()]
+
+
+@router.get("/teacher/roster")
+def roster_page(
+    request: Request,
+    session: SessionDep,
+    _actor: TeacherDep,
+    group: int | None = None,
+    inactive: bool = False,
+) -> Response:
+    groups = roster.list_groups(session)
+    children = roster.list_children(session)
+    counts: dict[int, int] = {}
+    for child in children:
+        if child.active:
+            counts[child.group_id] = counts.get(child.group_id, 0) + 1
+    shown = [
+        child
+        for child in children
+        if (group is None or child.group_id == group) and (inactive or child.active)
+    ]
+    context: dict[str, Any] = {
+        "area": "roster",
+        "groups": groups,
+        "group_names": {g.id: g.name for g in groups},
+        "counts": counts,
+        "children": shown,
+        "selected": group,
+        "inactive": inactive,
+        "inactive_count": sum(1 for child in children if not child.active),
+        "kinds": [kind.value for kind in GroupKind],
+    }
+    return page(request, "teacher/roster.html", context)
+
+
+def _group_fields(name: str, kind: str, weekly_goal: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "kind": kind,
+        "weekly_goal": form_int(weekly_goal, field="weekly_goal"),
+    }
+
+
+@router.post("/teacher/groups")
+def add_group(
+    session: SessionDep,
+    actor: TeacherDep,
+    name: Text,
+    kind: Text = "class",
+    weekly_goal: Text = "",
+    back: Back = "",
+) -> Response:
+    group = parse_form(GroupCreate, _group_fields(name, kind, weekly_goal))
+    row = roster.create_group(session, group=group, by=actor)
+    return done(back, "teacher.roster.group_added", name=row.name)
+
+
+@router.post("/teacher/groups/{group_id}")
+def change_group(
+    group_id: IdParam,
+    session: SessionDep,
+    actor: TeacherDep,
+    name: Text,
+    kind: Text,
+    weekly_goal: Text = "",
+    back: Back = "",
+) -> Response:
+    changes = parse_form(GroupUpdate, _group_fields(name, kind, weekly_goal))
+    row = roster.update_group(session, group_id=group_id, changes=changes, by=actor)
+    return done(back, "teacher.roster.group_saved", name=row.name)
+
+
+def _child_fields(first_name: str, last_initial: str, group_id: str) -> dict[str, Any]:
+    group = form_int(group_id, field="group_id")
+    if group is None:
+        raise Invalid("group_id: choose a group")
+    return {
+        "first_name": first_name,
+        "last_initial": last_initial.strip() or None,
+        "group_id": group,
+    }
+
+
+@router.post("/teacher/children")
+def add_child(
+    session: SessionDep,
+    actor: TeacherDep,
+    first_name: Text,
+    group_id: Text,
+    last_initial: Text = "",
+    back: Back = "",
+) -> Response:
+    child = parse_form(ChildCreate, _child_fields(first_name, last_initial, group_id))
+    row = roster.add_child(session, child=child, by=actor)
+    return done(back, "teacher.roster.child_added", name=row.first_name)
+
+
+@router.post("/teacher/children/{child_id}")
+def change_child(
+    child_id: IdParam,
+    session: SessionDep,
+    actor: TeacherDep,
+    first_name: Text,
+    group_id: Text,
+    last_initial: Text = "",
+    back: Back = "",
+) -> Response:
+    changes = parse_form(ChildUpdate, _child_fields(first_name, last_initial, group_id))
+    row = roster.update_child(session, child_id=child_id, changes=changes, by=actor)
+    return done(back, "teacher.roster.child_saved", name=row.first_name)
+
+
+@router.post("/teacher/children/{child_id}/active")
+def set_child_active(
+    child_id: IdParam,
+    session: SessionDep,
+    actor: TeacherDep,
+    active: Annotated[bool, Form()],
+    back: Back = "",
+) -> Response:
+    row = roster.update_child(
+        session, child_id=child_id, changes=ChildUpdate(active=active), by=actor
+    )
+    key = "teacher.roster.child_activated" if active else "teacher.roster.child_deactivated"
+    return done(back, key, name=row.first_name)
+
+
+@router.get("/teacher/children/{child_id}/erase")
+def erase_page(
+    child_id: IdParam, request: Request, session: SessionDep, _a: TeacherDep
+) -> Response:
+    child = roster.get_child(session, child_id)
+    group = roster.get_group(session, child.group_id)
+    context = {"area": "roster", "child": child, "group": group}
+    return page(request, "teacher/erase.html", context)
+
+
+@router.post("/teacher/children/{child_id}/erase")
+def erase_child(
+    child_id: IdParam,
+    session: SessionDep,
+    actor: TeacherDep,
+    confirm_name: Annotated[str, Form()] = "",
+    back: Back = "",
+) -> Response:
+    child = roster.get_child(session, child_id)
+    if confirm_name.strip().casefold() != child.first_name.casefold():
+        raise Invalid("type the child's first name to confirm the erasure")
+    roster.erase_child(session, child_id=child_id, by=actor)
+    return done(back, "teacher.roster.child_erased", to="/teacher/roster")
