@@ -15,8 +15,9 @@ from app.api import (
     tallies,
     winners,
 )
+from app.api.errors import ERROR_RESPONSES
 
-api_router = APIRouter(prefix="/api/v1")
+api_router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
 for module in (
     session,
     groups,

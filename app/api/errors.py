@@ -6,12 +6,39 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
 
 from app.domain.errors import PleinmuntError, TooManyAttempts, Unavailable
 
 log = logging.getLogger("pleinmunt")
+
+
+class ErrorPublic(BaseModel):
+    """Every error answer: a sentence a person can act on, and a stable code for pages."""
+
+    detail: str
+    code: str
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="for 422 on malformed input: where and what"
+    )
+
+
+# Documented on every API route, so the OpenAPI schema says what errors really look like.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorPublic, "description": description}
+    for status, description in (
+        (401, "Not signed in"),
+        (403, "Signed in, but this role may not"),
+        (404, "No such thing"),
+        (409, "Conflicts with what is stored"),
+        (413, "Request too large"),
+        (422, "Invalid input"),
+        (429, "Too many attempts (see Retry-After)"),
+        (503, "Database unavailable (see Retry-After)"),
+    )
+}
 
 _DATABASE_DOWN_RETRY_SECONDS = 5
 
@@ -69,7 +96,11 @@ async def http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def database_error(_request: Request, exc: Exception) -> JSONResponse:
     # The database is down or restarting: say so and ask the client to retry, never a 500.
-    log.warning("database unavailable: %s: %s", type(exc).__name__, str(getattr(exc, "orig", exc)).splitlines()[0][:200])
+    log.warning(
+        "database unavailable: %s: %s",
+        type(exc).__name__,
+        str(getattr(exc, "orig", exc)).splitlines()[0][:200],
+    )
     return _response(
         503,
         "The database is not reachable right now; nothing was saved. Try again in a moment.",
