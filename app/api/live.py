@@ -14,6 +14,7 @@ from starlette.websockets import WebSocketDisconnect
 from app.api.deps import SESSION_COOKIE
 from app.realtime import store
 from app.realtime.connection import KioskConnection
+from app.realtime.direct import FrameWriter
 from app.realtime.hub import Hub
 from app.realtime.protocol import encode, kiosk_message, origin_allowed
 
@@ -38,6 +39,7 @@ async def board_socket(websocket: WebSocket, slug: str) -> None:
         receive=websocket.receive,
         queue_size=hub.settings.kiosk_queue_size,
         heartbeat=hub.settings.kiosk_heartbeat_seconds,
+        writer=FrameWriter.for_scope(websocket.scope),
     )
     await hub.register(connection)
     try:

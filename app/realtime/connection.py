@@ -1,7 +1,8 @@
 """One kiosk socket: its own bounded outbox, a pump that writes it, and a heartbeat both ways.
 
 The hub only ever calls ``offer``/``resync``/``end`` (never awaits a socket), so a slow or dead
-kiosk can delay nobody but itself. A kiosk whose outbox overflows loses its backlog and gets a
+kiosk can delay nobody but itself. An event for an idle socket is written at once (direct.py);
+otherwise it waits in the outbox. A kiosk whose outbox overflows loses its backlog and gets a
 fresh snapshot instead; events already covered by a snapshot are skipped, so the seq the kiosk
 sees always increases.
 """
@@ -11,16 +12,31 @@ import contextlib
 import json
 from collections import deque
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.types import Receive, Send
 from starlette.websockets import WebSocketDisconnect
 
+from app.realtime.direct import FrameWriter, text_frame
 from app.realtime.protocol import CLOSE_SILENT, HEARTBEAT, SILENCE_FACTOR
 from app.realtime.store import Viewer
 
 # Builds the snapshot text for a board (shared by every kiosk of the board; see Hub.snapshot).
 SnapshotSource = Callable[[int], Awaitable[tuple[int, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One event as every kiosk of a board receives it: built once, sent many times."""
+
+    seq: int
+    text: str
+    frame: bytes
+
+    @classmethod
+    def of(cls, seq: int, text: str) -> "Prepared":
+        return cls(seq, text, text_frame(text))
 
 
 class KioskConnection:
@@ -32,6 +48,7 @@ class KioskConnection:
         receive: Receive,
         queue_size: int,
         heartbeat: float,
+        writer: FrameWriter | None = None,
     ) -> None:
         self.viewer = viewer
         self.board_id = viewer.route.board_id
@@ -39,9 +56,12 @@ class KioskConnection:
         self._receive = receive
         self._queue_size = queue_size
         self._heartbeat = heartbeat
-        self._items: deque[tuple[int, str]] = deque()
+        self._writer = writer
+        self._items: deque[Prepared] = deque()
         self._ready = asyncio.Event()
         self._needs_snapshot = False
+        self._live = False  # set by the pump: before it runs, a greeting may still be on its way
+        self._busy = False
         self._close_code: int | None = None
         self.sent_seq = 0
         self.snapshots_sent = 0
@@ -49,14 +69,29 @@ class KioskConnection:
 
     # Called by the hub, on the event loop, never blocking.
 
-    def offer(self, seq: int, text: str) -> None:
+    def offer(self, message: Prepared) -> None:
+        writer = self._writer
+        fresh = message.seq > self.sent_seq
+        if writer is not None and fresh and self._idle() and writer.write(message.frame):
+            self.sent_seq = message.seq
+            return
         if len(self._items) >= self._queue_size:
             # Fallen behind: the backlog is worth less than a fresh snapshot.
             self._items.clear()
             self._needs_snapshot = True
         else:
-            self._items.append((seq, text))
+            self._items.append(message)
         self._ready.set()
+
+    def _idle(self) -> bool:
+        """Nothing queued or being written: a new event may go straight to the socket."""
+        return (
+            self._live
+            and not self._busy
+            and not self._items
+            and not self._needs_snapshot
+            and self._close_code is None
+        )
 
     def resync(self) -> None:
         """Send a fresh snapshot next (board changed, new school week)."""
@@ -71,6 +106,7 @@ class KioskConnection:
 
     async def pump(self, snapshot_for: SnapshotSource) -> None:
         """Write the outbox in seq order; a heartbeat when there was nothing to say."""
+        self._live = True
         while self._close_code is None:
             if not self._items and not self._needs_snapshot:
                 self._ready.clear()
@@ -82,12 +118,17 @@ class KioskConnection:
                     continue
             if self._needs_snapshot:
                 self._needs_snapshot = False
-                await self._send_snapshot(*await snapshot_for(self.board_id))
+                # Busy until it is written: a coin sent meanwhile could predate the snapshot.
+                self._busy = True
+                try:
+                    await self._send_snapshot(*await snapshot_for(self.board_id))
+                finally:
+                    self._busy = False
             while self._items and not self._needs_snapshot and self._close_code is None:
-                seq, text = self._items.popleft()
-                if seq > self.sent_seq:
-                    await self._write(text)
-                    self.sent_seq = seq
+                message = self._items.popleft()
+                if message.seq > self.sent_seq:
+                    await self._write(message.text)
+                    self.sent_seq = message.seq
         await self.close(self._close_code)
 
     async def _send_snapshot(self, seq: int, text: str) -> None:
@@ -116,11 +157,14 @@ class KioskConnection:
         await self._write(text)
 
     async def _write(self, text: str) -> None:
+        was_busy, self._busy = self._busy, True
         try:
             await self._send({"type": "websocket.send", "text": text})
         except RuntimeError as error:
             # uvicorn closed the socket itself (its keepalive ping went unanswered).
             raise WebSocketDisconnect(code=1006) from error
+        finally:
+            self._busy = was_busy
 
     @property
     def ending(self) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import is_sqlite
 from app.realtime import housekeeping, store
-from app.realtime.connection import KioskConnection
+from app.realtime.connection import KioskConnection, Prepared
 from app.realtime.listener import listen_for_events
 from app.realtime.protocol import (
     CLOSE_RESTART,
@@ -217,6 +217,8 @@ class Hub:
                 for connection in connections:
                     connection.resync()
                 continue
-            text = encode(kiosk_message(event, self._routes[board_id].name_display))
+            message = Prepared.of(
+                event.seq, encode(kiosk_message(event, self._routes[board_id].name_display))
+            )
             for connection in connections:
-                connection.offer(event.seq, text)
+                connection.offer(message)

@@ -20,6 +20,7 @@ from app.api.live import router as live_router
 from app.domain.avatars import ANIMALS, COLOURS
 from app.i18n import messages_with_prefix
 from app.models import Board, Reason
+from app.realtime.direct import KeepRawSend
 from app.realtime.protocol import SILENCE_FACTOR
 from app.web.templating import render, request_language
 
@@ -42,6 +43,7 @@ class KioskAssets(StaticFiles):
 def install_kiosk(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(live_router)
+    app.add_middleware(KeepRawSend)  # the fan-out's fast path (app/realtime/direct.py)
     app.mount(ASSETS_PATH, KioskAssets(directory=str(files("app.kiosk"))), name="kiosk-assets")
 
 

@@ -12,8 +12,8 @@ from tests.live.conftest import WAIT, Launcher, LiveSchool, open_socket, receive
 
 # The kernel buffers megabytes for a socket nobody reads; big snapshots (a board with a few
 # hundred children) fill that quickly, so the server really has to stop writing to it.
-EXTRA_CHILDREN = 400
-BOARD_CHANGES = 160
+EXTRA_CHILDREN = 500
+BOARD_CHANGES = 150
 COINS = 30
 
 
@@ -70,9 +70,10 @@ def test_stalled_kiosk_neither_delays_others_nor_gets_a_backlog(launch: Launcher
     _crowd_the_board(school)
     engine = make_engine(school.database_url)
 
-    def changes_then_coins() -> tuple[float, int]:
-        for _ in range(BOARD_CHANGES):
-            assert school.teacher.patch("/api/v1/boards/plein", json={"title": "Plein"}).is_success
+    def change_board() -> None:
+        assert school.teacher.patch("/api/v1/boards/plein", json={"title": "Plein"}).is_success
+
+    def coins() -> tuple[float, int]:
         for _ in range(COINS):
             school.award("Sam")
         return time.monotonic(), current_seq(engine)
@@ -83,7 +84,12 @@ def test_stalled_kiosk_neither_delays_others_nor_gets_a_backlog(launch: Launcher
         async with open_socket(school.ws_url(), max_size=None) as fast:
             reader = asyncio.create_task(_read_all(fast, fast_kiosk))
             beats = asyncio.create_task(_beat(stalled, fast))
-            last_coin_at, final = await asyncio.to_thread(changes_then_coins)
+            await _until(lambda: fast_kiosk.kinds)
+            for change in range(BOARD_CHANGES):
+                # One at a time, so each becomes a snapshot (in a burst they would merge).
+                await asyncio.to_thread(change_board)
+                await _until(lambda n=change: fast_kiosk.kinds.count("snapshot") > n + 1)
+            last_coin_at, final = await asyncio.to_thread(coins)
             await _until(lambda: fast_kiosk.seq >= final)
             fast_after = time.monotonic() - last_coin_at
             stalled.transport.resume_reading()

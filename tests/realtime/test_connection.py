@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from app.domain.masking import NameDisplay
-from app.realtime.connection import KioskConnection
+from app.realtime.connection import KioskConnection, Prepared
 from app.realtime.protocol import CLOSE_REVOKED, CLOSE_SILENT, BoardRoute
 from app.realtime.store import Viewer
 
@@ -52,8 +52,8 @@ def snapshots(seq: list[int]) -> Callable[[int], Awaitable[tuple[int, str]]]:
     return snapshot_for
 
 
-def coin(seq: int) -> str:
-    return json.dumps({"type": "coin", "seq": seq})
+def coin(seq: int) -> Prepared:
+    return Prepared.of(seq, json.dumps({"type": "coin", "seq": seq}))
 
 
 async def settle() -> None:
@@ -68,7 +68,7 @@ def test_outbox_sends_in_order_and_skips_what_was_sent() -> None:
         kiosk.sent_seq = 2  # a replay already brought the kiosk to seq 2
         pump = asyncio.create_task(kiosk.pump(snapshots([0])))
         for seq in (1, 2, 3, 4):
-            kiosk.offer(seq, coin(seq))
+            kiosk.offer(coin(seq))
         await settle()
         pump.cancel()
         return socket.texts()
@@ -82,17 +82,17 @@ def test_outbox_overflow_sends_snapshot_instead_of_backlog() -> None:
         kiosk = connection(socket, queue_size=4)
         latest = [0]
         pump = asyncio.create_task(kiosk.pump(snapshots(latest)))
-        kiosk.offer(1, coin(1))
+        kiosk.offer(coin(1))
         await settle()
         socket.flowing.clear()  # the kiosk stops reading: sending seq 2 blocks
-        kiosk.offer(2, coin(2))
+        kiosk.offer(coin(2))
         await settle()
         for seq in range(3, 12):
-            kiosk.offer(seq, coin(seq))
+            kiosk.offer(coin(seq))
         latest[0] = 11  # what a snapshot read now would contain
         socket.flowing.set()
         await settle()
-        kiosk.offer(12, coin(12))
+        kiosk.offer(coin(12))
         await settle()
         pump.cancel()
         return socket.texts()
@@ -112,9 +112,9 @@ def test_resync_sends_snapshot_then_only_newer_events() -> None:
         socket = FakeSocket()
         kiosk = connection(socket)
         pump = asyncio.create_task(kiosk.pump(snapshots([7])))
-        kiosk.offer(6, coin(6))
-        kiosk.offer(7, coin(7))
-        kiosk.offer(8, coin(8))
+        kiosk.offer(coin(6))
+        kiosk.offer(coin(7))
+        kiosk.offer(coin(8))
         kiosk.resync()
         await settle()
         kiosk.resync()  # nothing new since: the same snapshot is not sent twice
@@ -177,3 +177,51 @@ def test_end_closes_with_the_given_code() -> None:
         "code": CLOSE_REVOKED,
         "reason": "",
     }
+
+
+class FakeWriter:
+    """Stands in for direct.FrameWriter: frames written straight to the socket."""
+
+    def __init__(self, socket: FakeSocket) -> None:
+        self.socket = socket
+
+    def write(self, frame: bytes) -> bool:
+        text = frame[2:].decode()  # these test frames are short: a two-byte header
+        self.socket.sent.append({"type": "websocket.send", "text": text, "direct": True})
+        return True
+
+
+def test_idle_socket_gets_events_directly_and_never_before_a_pending_snapshot() -> None:
+    async def scenario() -> list[tuple[str, int, bool]]:
+        socket = FakeSocket()
+        kiosk = KioskConnection(
+            viewer=VIEWER,
+            send=socket.send,
+            receive=socket.receive,
+            queue_size=4,
+            heartbeat=10,
+            writer=FakeWriter(socket),  # type: ignore[arg-type]
+        )
+        gate = asyncio.Event()
+
+        async def slow_snapshot(_board_id: int) -> tuple[int, str]:
+            await gate.wait()  # read before coin 6 committed
+            return 5, json.dumps({"type": "snapshot", "seq": 5})
+
+        kiosk.resync()
+        pump = asyncio.create_task(kiosk.pump(slow_snapshot))
+        await settle()
+        kiosk.offer(coin(6))  # arrives while the snapshot is being read
+        gate.set()
+        await settle()
+        kiosk.offer(coin(7))  # idle now: straight to the socket
+        await settle()
+        pump.cancel()
+        sent = [(json.loads(m["text"]), "direct" in m) for m in socket.sent]
+        return [(message["type"], message["seq"], direct) for message, direct in sent]
+
+    assert asyncio.run(scenario()) == [
+        ("snapshot", 5, False),
+        ("coin", 6, False),
+        ("coin", 7, True),
+    ]
