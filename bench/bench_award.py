@@ -177,15 +177,7 @@ def main() -> None:
         ]
     app = start(serve, env, f"{app_url}/healthz")
     baseline = start(
-        [
-            str(BIN / "uvicorn"),
-            "bench.baseline_app:app",
-            "--port",
-            str(base_port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
+        [sys.executable, "-m", "bench.baseline_app", "--port", str(base_port)],
         {**env, "PYTHONPATH": str(ROOT)},
         f"{base_url}/docs",
     )

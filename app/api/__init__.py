@@ -18,14 +18,15 @@ from app.api import (
 from app.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
+# Routes are matched in order: the coin tap, the hot path, first.
 for module in (
+    coins,
     session,
     groups,
     children,
     reasons,
     loggers,
     boards,
-    coins,
     bikes,
     tablet,
     tallies,

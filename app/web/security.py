@@ -1,6 +1,6 @@
 """Security headers on every response, and a same-origin check on every state change."""
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -21,6 +21,14 @@ CSP = "; ".join(
     ]
 )
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+)
+_HTTPS_HEADERS = (*_HEADERS, (b"strict-transport-security", b"max-age=31536000"))
 
 
 class SecurityHeaders:
@@ -45,16 +53,17 @@ class SecurityHeaders:
             return
         https = scope.get("scheme") == "https"
 
+        extra = _HTTPS_HEADERS if https else _HEADERS
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("Content-Security-Policy", CSP)
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("Referrer-Policy", "no-referrer")
-                headers.setdefault("X-Frame-Options", "DENY")
-                headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-                if https:
-                    headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+                # Raw header pairs, added unless the response set its own (e.g. the docs' CSP):
+                # this runs on every coin tap, so no Headers objects.
+                present = {name.lower() for name, _ in message.get("headers", ())}
+                message["headers"] = [
+                    *message.get("headers", ()),
+                    *(pair for pair in extra if pair[0] not in present),
+                ]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
