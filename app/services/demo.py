@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.domain.avatars import choose_avatar
 from app.domain.fingerprint import fingerprint
@@ -30,6 +30,7 @@ from app.models import (
 )
 from app.models.types import utcnow
 from app.services.auth import token_hash
+from app.services.demo_history import ensure_demo_history
 from app.services.passwords import hash_secret
 from app.services.people import create_teacher
 from app.settings import Settings
@@ -70,6 +71,7 @@ def load_demo(session: Session, *, settings: Settings) -> DemoSignIns:
         token = demo_kiosk_token(settings, slug)
         _ensure_kiosk_link(session, slug, token)
         paths[slug] = f"/kiosk/{slug}?token={token}"
+    ensure_demo_history(session, settings=settings, weeks=HISTORY_WEEKS)
     session.commit()
     return DemoSignIns(teacher=DEMO_TEACHER, loggers=DEMO_LOGGERS, kiosk_paths=paths)
 
@@ -129,6 +131,10 @@ def _add_history(session: Session, settings: Settings) -> None:
     recess = [r.slug for r in reasons if r.context == "recess"]
     bike = [r.slug for r in reasons if r.context == "bike"]
     children = session.exec(select(Child, Group.kind).join(Group)).all()
+    # Kas gives the classes' coins, Kimberly the daycare's (and helps out in the classes).
+    kas, kimberly = (
+        f"logger:{row.id}" for row in session.exec(select(Logger).order_by(col(Logger.id)))
+    )
     today = utcnow().astimezone(settings.tz).date()
     first_monday = today - timedelta(days=today.weekday(), weeks=HISTORY_WEEKS - 1)
     for offset in range((today - first_monday).days + 1):
@@ -144,10 +150,13 @@ def _add_history(session: Session, settings: Settings) -> None:
                 if moment > utcnow():
                     continue
                 slug = rng.choice(bike if kind == "daycare" else recess)
-                session.add(_history_coin(child, slug, moment, settings))
+                by = kimberly if kind == "daycare" or (child.id or 0) % 4 == 0 else kas
+                session.add(_history_coin(child, slug, moment, settings, by))
 
 
-def _history_coin(child: Child, reason: str, moment: datetime, settings: Settings) -> Coin:
+def _history_coin(
+    child: Child, reason: str, moment: datetime, settings: Settings, logged_by: str
+) -> Coin:
     coin_id = uuid.uuid4()
     return Coin(
         id=coin_id,
@@ -157,7 +166,7 @@ def _history_coin(child: Child, reason: str, moment: datetime, settings: Setting
         awarded_at=moment,
         recorded_at=moment,
         week=week_of(moment, settings.tz),
-        logged_by="logger:1",
+        logged_by=logged_by,
         request_hash=fingerprint({"demo": str(coin_id)}),
     )
 

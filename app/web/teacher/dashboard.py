@@ -1,5 +1,6 @@
 """The dashboard: is it working? Coins per week, conflicts against coins, and who gets coins."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,9 @@ from app.web.teacher.desk import DeskRoute, page
 from app.web.templating import request_language
 
 router = APIRouter(route_class=DeskRoute)
+# The spread and loggers charts share a row: drawn narrower, their text stays legible.
+HALF_WIDTH = 520
+FULL_WIDTH = 1100  # a chart with its table below it
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def dashboard_page(
 def figures(data: Dashboard, language: str, names: dict[str, str]) -> dict[str, Figure]:
     _ = gettext_for(language)
     weeks = [_("teacher.week.tiny").format(number=int(week[-2:])) for week in data.weeks]
-    week_header = _("teacher.dashboard.week")
+    header = _("teacher.dashboard.week")
     groups = [Series(row.key, tuple(row.values)) for row in data.by_group]
     label = "label_nl" if language == "nl" else "label_en"
     reasons = [
@@ -63,36 +67,44 @@ def figures(data: Dashboard, language: str, names: dict[str, str]) -> dict[str, 
     ]
     recesses = [Series(_(f"teacher.recess.{row.key}"), tuple(row.values)) for row in data.conflicts]
     coins = [Series(_("teacher.dashboard.coins"), tuple(data.coins))]
-    spread_labels = [bucket.label for bucket in data.spread]
-    spread = [Series(_("teacher.dashboard.children"), tuple(b.count for b in data.spread))]
-    loggers = [names.get(row.label, row.label) for row in data.loggers]
     return {
-        "groups": Figure(stacked_columns(weeks, groups), _table(week_header, weeks, groups)),
-        "reasons": Figure(stacked_columns(weeks, reasons), _table(week_header, weeks, reasons)),
+        "groups": Figure(stacked_columns(weeks, groups), _table(header, weeks, groups)),
+        "reasons": Figure(
+            stacked_columns(weeks, reasons, width=FULL_WIDTH), _table(header, weeks, reasons)
+        ),
         "conflicts": Figure(
             stacked_columns(weeks, recesses, height=200),
-            _table(week_header, weeks, [*recesses, *coins]),
+            _table(header, weeks, [*recesses, *coins]),
         ),
         "coins": Figure(line_chart(weeks, coins, height=170), []),
-        "spread": Figure(
-            stacked_columns(spread_labels, spread, height=220),
-            _table(_("teacher.dashboard.coins_this_week"), spread_labels, spread),
-        ),
-        "loggers": Figure(
-            horizontal_bars(loggers, [row.all_weeks for row in data.loggers]),
-            [
-                [
-                    _("teacher.dashboard.logger"),
-                    _("teacher.dashboard.this_week"),
-                    _("teacher.dashboard.all_weeks"),
-                ],
-                *[
-                    [name, row.this_week, row.all_weeks]
-                    for name, row in zip(loggers, data.loggers, strict=True)
-                ],
-            ],
-        ),
+        "spread": _spread(data, _),
+        "loggers": _loggers(data, _, names),
     }
+
+
+def _spread(data: Dashboard, _: Callable[[str], str]) -> Figure:
+    """Children by coins this week; the ones without a coin in their own colour."""
+    labels = [bucket.label for bucket in data.spread]
+    counts = [bucket.count for bucket in data.spread]
+    some = Series(_("teacher.dashboard.with_coins"), (0, *counts[1:]))
+    none = Series(_("teacher.dashboard.without"), (counts[0], *[0] * (len(counts) - 1)))
+    chart = stacked_columns(labels, [some, none], width=HALF_WIDTH, height=220)
+    both = Series(_("teacher.dashboard.children"), tuple(counts))
+    return Figure(chart, _table(_("teacher.dashboard.coins_this_week"), labels, [both]))
+
+
+def _loggers(data: Dashboard, _: Callable[[str], str], names: dict[str, str]) -> Figure:
+    people = [names.get(row.label, row.label) for row in data.loggers]
+    chart = horizontal_bars(people, [row.all_weeks for row in data.loggers], width=HALF_WIDTH)
+    header = [
+        _("teacher.dashboard.logger"),
+        _("teacher.dashboard.this_week"),
+        _("teacher.dashboard.all_weeks"),
+    ]
+    rows = [
+        [name, row.this_week, row.all_weeks] for name, row in zip(people, data.loggers, strict=True)
+    ]
+    return Figure(chart, [header, *rows])
 
 
 def _table(first: str, categories: list[str], series: list[Series]) -> list[list[Any]]:
