@@ -28,15 +28,23 @@ SnapshotSource = Callable[[int], Awaitable[tuple[int, str]]]
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """One event as every kiosk of a board receives it: built once, sent many times."""
+    """One event as every kiosk of a board receives it."""
 
     seq: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Consecutive events for one board, framed back to back once for all its kiosks: an idle
+    socket gets them in one write."""
+
+    messages: tuple[Prepared, ...]
     frame: bytes
 
     @classmethod
-    def of(cls, seq: int, text: str) -> "Prepared":
-        return cls(seq, text, text_frame(text))
+    def of(cls, messages: list[Prepared]) -> "Batch":
+        return cls(tuple(messages), b"".join(text_frame(m.text) for m in messages))
 
 
 class KioskConnection:
@@ -69,19 +77,24 @@ class KioskConnection:
 
     # Called by the hub, on the event loop, never blocking.
 
-    def offer(self, message: Prepared) -> None:
+    def offer(self, batch: Batch) -> None:
+        first, last = batch.messages[0], batch.messages[-1]
         writer = self._writer
-        fresh = message.seq > self.sent_seq
-        if writer is not None and fresh and self._idle() and writer.write(message.frame):
-            self.sent_seq = message.seq
+        fresh = first.seq > self.sent_seq
+        if writer is not None and fresh and self._idle() and writer.write(batch.frame):
+            self.sent_seq = last.seq
             return
+        for message in batch.messages:
+            self._queue(message)
+        self._ready.set()
+
+    def _queue(self, message: Prepared) -> None:
         if len(self._items) >= self._queue_size:
             # Fallen behind: the backlog is worth less than a fresh snapshot.
             self._items.clear()
             self._needs_snapshot = True
         else:
             self._items.append(message)
-        self._ready.set()
 
     def _idle(self) -> bool:
         """Nothing queued or being written: a new event may go straight to the socket."""

@@ -21,16 +21,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import is_sqlite
 from app.realtime import housekeeping, store
-from app.realtime.connection import KioskConnection, Prepared
+from app.realtime.connection import KioskConnection
+from app.realtime.fanout import fan_out
 from app.realtime.listener import listen_for_events
-from app.realtime.protocol import (
-    CLOSE_RESTART,
-    CLOSE_REVOKED,
-    StoredEvent,
-    boards_for,
-    encode,
-    kiosk_message,
-)
+from app.realtime.protocol import CLOSE_RESTART, CLOSE_REVOKED, encode
 from app.settings import Settings
 
 log = logging.getLogger("pleinmunt.hub")
@@ -202,23 +196,9 @@ class Hub:
             )
             if routes is not None:
                 self._routes = routes
-            for event in events:
-                self.last_delivered = event.seq
-                self._dispatch(event)
+            if events:
+                # Set first: a snapshot asked for meanwhile must cover this whole batch.
+                self.last_delivered = events[-1].seq
+                await fan_out(events, self._routes, self._connections)
             if len(events) < READ_BATCH:
                 return
-
-    def _dispatch(self, event: StoredEvent) -> None:
-        for board_id in boards_for(event, self._routes):
-            connections = self._connections.get(board_id)
-            if not connections:
-                continue
-            if event.kind == "board":
-                for connection in connections:
-                    connection.resync()
-                continue
-            message = Prepared.of(
-                event.seq, encode(kiosk_message(event, self._routes[board_id].name_display))
-            )
-            for connection in connections:
-                connection.offer(message)

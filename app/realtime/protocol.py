@@ -79,13 +79,11 @@ class BoardRoute:
     group_ids: frozenset[int]
 
 
-def boards_for(event: StoredEvent, routes: dict[int, BoardRoute]) -> list[int]:
-    """The boards an event concerns: its own board, or every board that shows its group."""
+def concerns(event: StoredEvent, route: BoardRoute) -> bool:
+    """Whether a board gets an event: its own board's, or one of a group the board shows."""
     if event.board_id is not None:
-        return [event.board_id]
-    if event.group_id is None:
-        return []
-    return [board_id for board_id, route in routes.items() if event.group_id in route.group_ids]
+        return event.board_id == route.board_id
+    return event.group_id is not None and event.group_id in route.group_ids
 
 
 def kiosk_message(event: StoredEvent, display: NameDisplay) -> dict[str, Any]:

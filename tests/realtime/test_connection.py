@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from app.domain.masking import NameDisplay
-from app.realtime.connection import KioskConnection, Prepared
+from app.realtime.connection import Batch, KioskConnection, Prepared
 from app.realtime.protocol import CLOSE_REVOKED, CLOSE_SILENT, BoardRoute
 from app.realtime.store import Viewer
 
@@ -34,7 +34,7 @@ class FakeSocket:
 
 
 def connection(
-    socket: FakeSocket, *, queue_size: int = 4, heartbeat: float = 10
+    socket: FakeSocket, *, queue_size: int = 4, heartbeat: float = 10, writer: Any = None
 ) -> KioskConnection:
     return KioskConnection(
         viewer=VIEWER,
@@ -42,6 +42,7 @@ def connection(
         receive=socket.receive,
         queue_size=queue_size,
         heartbeat=heartbeat,
+        writer=writer,
     )
 
 
@@ -52,8 +53,8 @@ def snapshots(seq: list[int]) -> Callable[[int], Awaitable[tuple[int, str]]]:
     return snapshot_for
 
 
-def coin(seq: int) -> Prepared:
-    return Prepared.of(seq, json.dumps({"type": "coin", "seq": seq}))
+def coin(seq: int) -> Batch:
+    return Batch.of([Prepared(seq, json.dumps({"type": "coin", "seq": seq}))])
 
 
 async def settle() -> None:
@@ -179,15 +180,29 @@ def test_end_closes_with_the_given_code() -> None:
     }
 
 
+def unframe(frame: bytes) -> list[str]:
+    """The texts in back-to-back unmasked server frames."""
+    texts = []
+    while frame:
+        size, start = frame[1], 2
+        if size == 126:
+            size, start = int.from_bytes(frame[2:4], "big"), 4
+        texts.append(frame[start : start + size].decode())
+        frame = frame[start + size :]
+    return texts
+
+
 class FakeWriter:
     """Stands in for direct.FrameWriter: frames written straight to the socket."""
 
     def __init__(self, socket: FakeSocket) -> None:
         self.socket = socket
+        self.writes = 0
 
     def write(self, frame: bytes) -> bool:
-        text = frame[2:].decode()  # these test frames are short: a two-byte header
-        self.socket.sent.append({"type": "websocket.send", "text": text, "direct": True})
+        self.writes += 1
+        for text in unframe(frame):
+            self.socket.sent.append({"type": "websocket.send", "text": text, "direct": True})
         return True
 
 

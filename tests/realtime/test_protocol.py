@@ -10,7 +10,7 @@ from app.realtime.protocol import (
     REPLAY_LIMIT,
     BoardRoute,
     StoredEvent,
-    boards_for,
+    concerns,
     kiosk_message,
     next_week_start,
     origin_allowed,
@@ -112,16 +112,14 @@ def test_board_event_carries_nothing_but_its_kind() -> None:
     assert message == {"type": "board", "seq": 3}
 
 
-def test_events_route_to_their_board_or_every_board_showing_the_group() -> None:
-    routes = {
-        1: BoardRoute(1, "plein", NameDisplay.first_name, frozenset({3, 4})),
-        2: BoardRoute(2, "groep5", NameDisplay.first_name, frozenset({3})),
-        3: BoardRoute(3, "peuters", NameDisplay.avatar_only, frozenset({9})),
-    }
-    assert sorted(boards_for(event(1, group_id=3), routes)) == [1, 2]
-    assert boards_for(event(1, group_id=4), routes) == [1]
-    assert boards_for(event(1, "winner", board_id=3), routes) == [3]
-    assert boards_for(event(1, group_id=99), routes) == []
+def test_events_concern_their_board_or_every_board_showing_the_group() -> None:
+    plein = BoardRoute(1, "plein", NameDisplay.first_name, frozenset({3, 4}))
+    peuters = BoardRoute(3, "peuters", NameDisplay.avatar_only, frozenset({9}))
+    assert concerns(event(1, group_id=3), plein)
+    assert not concerns(event(1, group_id=3), peuters)
+    assert concerns(event(1, "winner", board_id=3), peuters)
+    assert not concerns(event(1, "winner", board_id=3), plein)
+    assert not concerns(event(1, group_id=99), plein)
 
 
 def test_snapshot_of_avatar_only_board_loses_every_name_key() -> None:
