@@ -45,7 +45,7 @@ def purge_plan(session: Session) -> PurgePlan:
     """What a purge would erase now: every deactivated child and their coins."""
     left = select(Child.id).where(col(Child.active).is_(False))
     coins = session.exec(
-        select(func.count()).select_from(Coin).where(col(Coin.child_id).in_(left))
+        select(func.coalesce(func.sum(Coin.amount), 0)).where(col(Coin.child_id).in_(left))
     ).one()
     groups = session.exec(
         select(Group.name, func.count(col(Child.id)))

@@ -1,0 +1,126 @@
+"""The audit log: every kind of change leaves an entry (children by id only), and the desk shows
+it filtered and paged and exports it as CSV, on both databases."""
+
+import csv
+import io
+import re
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from app.db import read_session
+from app.models import AuditEntry
+from tests.api.conftest import School, coin_body
+from tests.api.desk_support import post_form, submit
+
+ROSTER_CSV = b"Roepnaam;Achternaam;Groep\nDaan;Berg;Groep 7\n"
+
+
+def _actions(app: FastAPI) -> list[AuditEntry]:
+    with read_session(app.state.engine) as session:
+        return list(session.exec(select(AuditEntry)).all())
+
+
+@pytest.fixture
+def busy_week(teacher: TestClient, school: School) -> School:
+    """One of every change the desk and the API make."""
+    c = school.children
+    coin = coin_body(c["Noor"], amount=2)
+    teacher.post("/api/v1/coins", json=coin)
+    teacher.post(f"/api/v1/coins/{coin['id']}/void")
+    teacher.post("/api/v1/coins", json=coin_body(c["Noor"]))
+    week = teacher.get(f"/api/v1/boards/{school.board}/standings").json()["week"]
+    page = f"/teacher/weeks?board={school.board}&week={week}"
+    submit(teacher, f"/teacher/weeks/{school.board}/{week}/draw", page=page)
+    submit(teacher, f"/teacher/weeks/{school.board}/{week}/redraw", {"reason": "ziek"}, page=page)
+    draw_id = teacher.get(f"/api/v1/boards/{school.board}/weeks/{week}/winner").json()["id"]
+    submit(teacher, f"/teacher/winners/{draw_id}/status", {"status": "given"}, page=page)
+    preview = post_form(
+        teacher,
+        "/teacher/roster/import",
+        files={"file": ("klas.csv", ROSTER_CSV, "text/csv")},
+        page="/teacher/roster/import",
+    ).text
+    payload = re.search(r'name="payload" value="([^"]+)"', preview)
+    assert payload
+    submit(teacher, "/teacher/roster/import/confirm", {"payload": payload.group(1)})
+    board = f"/teacher/boards/{school.board}"
+    post_form(teacher, f"{board}/kiosk-links", {"label": "hal"}, page=board)
+    link = teacher.get(f"/api/v1/boards/{school.board}/kiosk-links").json()[0]["id"]
+    submit(teacher, f"{board}/kiosk-links/{link}/revoke", page=board)
+    submit(teacher, f"/teacher/loggers/{school.logger_id}/sign-out", page="/teacher/loggers")
+    submit(teacher, f"/teacher/children/{c['Finn']}/active", {"active": "false"})
+    submit(teacher, "/teacher/year-end/purge", {"word": "WISSEN", "expected": "1"})
+    erase = f"/teacher/children/{c['Zoë']}/erase"
+    submit(teacher, erase, {"confirm_name": "Zoë"}, page=erase)
+    return school
+
+
+def test_every_kind_of_change_is_audited(app: FastAPI, busy_week: School) -> None:
+    actions = {entry.action for entry in _actions(app)}
+    assert {
+        "group.create",
+        "child.create",
+        "child.update",
+        "child.erase",
+        "roster.import",
+        "roster.purge",
+        "board.create",
+        "kiosk_link.create",
+        "kiosk_link.revoke",
+        "coin.void",
+        "winner.draw",
+        "winner.redraw",
+        "winner.reward",
+        "logger.create",
+        "logger.sign_out",
+    } <= actions
+
+
+def test_audit_entries_never_name_a_child(app: FastAPI, busy_week: School) -> None:
+    names = ["Sam", "Zoë", "Noor", "Finn", "Saar", "Daan"]
+    for entry in _actions(app):
+        text = f"{entry.actor} {entry.subject} {entry.detail}"
+        assert not any(name in text for name in names), entry
+
+
+def test_audit_page_filters_by_area_and_person(teacher: TestClient, busy_week: School) -> None:
+    html = teacher.get("/teacher/audit?action=kiosk_link").text
+    shown = re.findall(r"<td><code>([a-z_.]+)</code></td>", html)
+    assert sorted(shown) == ["kiosk_link.create", "kiosk_link.create", "kiosk_link.revoke"]
+    assert "3 regels" in html  # the fixture's own link, the desk's, and its revocation
+    html = teacher.get("/teacher/audit?actor=cli").text
+    assert re.findall(r"<td><code>([a-z_.]+)</code></td>", html) == ["teacher.set"]
+
+
+def test_audit_page_pages_through_a_long_log(teacher: TestClient, school: School) -> None:
+    for number in range(60):
+        teacher.post("/api/v1/groups", json={"name": f"Groep x{number}"})
+    first = teacher.get("/teacher/audit?action=group").text
+    assert "Pagina 1 van 2" in first
+    assert first.count("<td><code>group.create</code></td>") == 50
+    older = re.search(r'href="([^"]+)" rel="next"', first)
+    assert older
+    second = teacher.get(older.group(1).replace("&amp;", "&")).text
+    assert "Pagina 2 van 2" in second
+    assert second.count("<td><code>group.create</code></td>") == 13  # 60 + the fixture's 3
+
+
+def test_audit_page_refuses_a_bad_date_with_a_message(teacher: TestClient) -> None:
+    response = teacher.get("/teacher/audit?since=gisteren")
+    assert response.status_code == 422
+    assert "since: write a date like 2026-11-30" in response.text
+
+
+def test_audit_csv_export_parses_back(teacher: TestClient, busy_week: School) -> None:
+    response = teacher.get("/teacher/audit.csv?action=winner")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"].startswith("attachment")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0] == ["at", "actor", "actor_name", "action", "subject", "detail"]
+    assert [row[3] for row in rows[1:]] == ["winner.draw", "winner.redraw", "winner.reward"]
+    assert {row[2] for row in rows[1:]} == {"juf"}
