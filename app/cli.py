@@ -44,7 +44,7 @@ def serve(host: str, port: int, workers: int | None) -> None:
         )
     click.echo(f"Pleinmunt is serving on http://{host}:{port}/  (stop with Ctrl+C)")
     uvicorn.run(
-        "app.main:create_app",
+        "app.main:create_served_app",
         factory=True,
         host=host,
         port=port,

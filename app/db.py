@@ -166,8 +166,9 @@ def lock_event_sequence(session: Session) -> None:
     transaction-level advisory lock from allocation to commit closes that gap. SQLite has one
     writer at a time already. Taken once per transaction (later calls cost nothing).
     """
-    if session.get_bind().dialect.name != "postgresql":
-        return
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql" or bind.get_execution_options().get(_WRITE, False):
+        return  # SQLite has one writer; a PostgreSQL write session took the lock at BEGIN
     transaction = session.get_transaction()
     if transaction is not None and session.info.get(_EVENT_LOCKED) is transaction:
         return

@@ -1,7 +1,6 @@
 """The application: settings, engine, hub, routers, pages and static files wired together."""
 
 import asyncio
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -19,6 +18,7 @@ from app.services.auth_cache import ActorCache
 from app.services.coin_writer import CoinWriter
 from app.services.scheduler import draw_schedule
 from app.settings import Settings, get_settings
+from app.tuning import tune_for_serving
 from app.web.certificates import router as certificates_router
 from app.web.kiosk import install_kiosk
 from app.web.limits import BodyLimit
@@ -28,22 +28,17 @@ from app.web.tablet import router as tablet_router
 from app.web.teacher import desk_router
 from app.web.templating import make_templates
 
-# The coin writer thread and the event loop share the GIL. With Python's default 5 ms switch
-# interval, every database call the writer makes (each releases the GIL) can wait up to 5 ms
-# to get it back from a busy loop, and a batch of a few statements took 150 ms. 0.5 ms keeps
-# both moving (bench/RESULTS.md).
-GIL_SWITCH_INTERVAL = 0.0005
-
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     settings = settings or get_settings()
     engine = engine_for_settings(settings)
     hub = Hub(engine, settings)
     coin_writer = CoinWriter(engine, settings, hub)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.serving:
+            tune_for_serving()
         await hub.start()
         try:
             async with draw_schedule(settings, engine, hub):
@@ -62,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.serving = False
     app.state.engine = engine
     app.state.hub = hub
     app.state.coin_writer = coin_writer
@@ -78,4 +74,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(files("app.web") / "static")), name="static")
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
+    return app
+
+
+def create_served_app() -> FastAPI:
+    """The app as `pleinmunt serve` runs it: with the interpreter tuned for many taps
+    (app/tuning.py). Tests build apps with create_app and leave the interpreter alone."""
+    app = create_app()
+    app.state.serving = True
     return app
