@@ -280,7 +280,10 @@ def main() -> None:
         if pg_name:
             with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
-        shutil.rmtree(work, ignore_errors=True)
+        if os.environ.get("BENCH_KEEP"):  # keep the server's log and the raw figures
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     report(args.database, rows, args)
 
 

@@ -35,8 +35,9 @@ class KioskAssets(StaticFiles):
         if not path.endswith((".js", ".css", ".svg")):
             raise HTTPException(status_code=404)
         response = await super().get_response(path, scope)
-        # Asset URLs carry the version (?v=), so a new release is fetched fresh anyway.
-        response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        # Revalidate (a 304 costs nothing): after an upgrade the page reloads itself, and its
+        # modules must then all be of the new release.
+        response.headers.setdefault("Cache-Control", "no-cache")
         return response
 
 
