@@ -1,5 +1,6 @@
 """The wall display in Chromium: live coins, self-healing, nothing from outside, how it looks."""
 
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -170,6 +171,25 @@ def test_landed_coin_does_not_move_with_reduced_motion(
     expect(card).to_have_class("card landed")
     assert card.evaluate("node => getComputedStyle(node).animationName") == "none"
     assert page.locator(".float, .piece").count() == 0
+
+
+def test_full_tube_cheers_when_a_group_reaches_its_goal(
+    page: Page, demo_server: DemoServer, teacher: httpx.Client, pupils: list[dict[str, Any]]
+) -> None:
+    open_kiosk(page, demo_server, "schoolplein")
+    child = pupils.pop()
+    standings = teacher.get("/api/v1/boards/schoolplein/standings").json()
+    group = next(g for g in standings["groups"] if g["group_id"] == child["group_id"])
+    goal = {"weekly_goal": group["coins"] + 1}
+    assert teacher.patch(f"/api/v1/groups/{group['group_id']}", json=goal).status_code == 200
+    tube = page.locator(f'.tube[data-group="{group["group_id"]}"]')
+    expect(tube.locator(".tube-count")).to_have_text(f"{group['coins']} / {group['coins'] + 1}")
+    give_coin(teacher, child)
+    expect(tube).to_have_class(re.compile(r"\bfull\b"))
+    expect(page.locator("#toast")).to_contain_text(group["name"])
+    page.wait_for_timeout(1000)  # cards done gliding
+    screenshot(page, "kiosk-goal-reached-1280x720")
+    teacher.patch(f"/api/v1/groups/{group['group_id']}", json={"weekly_goal": 60})
 
 
 def test_kiosk_heals_after_server_restart(
