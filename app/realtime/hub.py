@@ -12,6 +12,7 @@ are shared: kiosks of one board that need one at the same point get the same tex
 """
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Iterable
 from functools import partial
@@ -75,10 +76,16 @@ class Hub:
             for connection in connections:
                 connection.end(CLOSE_RESTART)
         tasks = [*self._tasks, *([self._reader] if self._reader else [])]
+        loop, self._tasks, self._reader, self._loop = self._loop, [], None, None
+        if loop is not asyncio.get_running_loop():
+            # Test clients' lifespans may end out of order, on another loop than ours.
+            with contextlib.suppress(RuntimeError, AttributeError):  # closed, or never ran
+                for task in tasks:
+                    loop.call_soon_threadsafe(task.cancel)  # type: ignore[union-attr]
+            return
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        self._tasks, self._reader, self._loop = [], None, None
 
     # Nudges from committed transactions, on any thread (app/services/events.py).
 

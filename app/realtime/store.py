@@ -124,7 +124,7 @@ def snapshot(engine: Engine, *, board_id: int, settings: Settings) -> dict[str, 
     with read_session(engine) as session:
         board = session.get(Board, board_id)
         if board is None:
-            return {"type": "gone"}
+            raise LookupError(f"board {board_id} no longer exists")
         standings = board_standings(session, board=board, week=week_of(utcnow(), settings.tz))
         group_ids = select(BoardGroup.group_id).where(BoardGroup.board_id == board_id)
         bikes = session.exec(
