@@ -90,7 +90,7 @@ def test_audit_page_filters_by_area_and_person(teacher: TestClient, busy_week: S
     html = teacher.get("/teacher/audit?action=kiosk_link").text
     shown = re.findall(r"<td><code>([a-z_.]+)</code></td>", html)
     assert sorted(shown) == ["kiosk_link.create", "kiosk_link.create", "kiosk_link.revoke"]
-    assert "3 regels" in html  # the fixture's own link, the desk's, and its revocation
+    assert "Regels: 3" in html  # the fixture's own link, the desk's, and its revocation
     html = teacher.get("/teacher/audit?actor=cli").text
     assert re.findall(r"<td><code>([a-z_.]+)</code></td>", html) == ["teacher.set"]
 

@@ -139,7 +139,7 @@ def test_import_confirm_imports_the_good_rows(teacher: TestClient, school: Schoo
     )
     assert response.status_code == 303
     shown = teacher.get(response.headers["location"]).text
-    assert "1 kinderen toegevoegd, 1 verplaatst, 1 rijen overgeslagen" in shown
+    assert "toegevoegd 1, verplaatst 1, overgeslagen 1" in shown
     children = _children(teacher)
     assert children["Daan"]["last_initial"] == "B"
     assert "Fenna" not in children

@@ -44,7 +44,7 @@ def test_open_sessions_are_listed_and_can_be_ended(
     shown = submit(
         teacher, f"/teacher/loggers/{school.logger_id}/sign-out", page="/teacher/loggers"
     )
-    assert shown == "Afgemeld op 1 apparaten."
+    assert shown == "Overal afgemeld (apparaten: 1)."
     assert logger.get("/api/v1/groups").status_code == 401  # the lost tablet is out at once
     row = teacher.get("/teacher/loggers").text.split('data-logger="Kas"')[1].split("</tr>")[0]
     assert "Nergens aangemeld" in row

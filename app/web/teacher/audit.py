@@ -73,7 +73,9 @@ def audit_page_view(
         "areas": sorted({name.split(".")[0] for name in actions}),
         "actions": actions,
         "names": names,
-        "detail": lambda entry: json.dumps(entry.detail, ensure_ascii=False, sort_keys=True),
+        "detail": lambda entry: (
+            json.dumps(entry.detail, ensure_ascii=False, sort_keys=True) if entry.detail else ""
+        ),
         "csv_url": "/teacher/audit.csv?" + urlencode(_query(where)),
         "page_url": lambda number: (
             "/teacher/audit?" + urlencode([*_query(where), ("page", number)])

@@ -26,9 +26,7 @@ def year_end_page(request: Request, session: SessionDep, _actor: TeacherDep) -> 
 def archive(
     request: Request, session: SessionDep, settings: SettingsDep, _actor: TeacherDep
 ) -> Response:
-    body = archive_xlsx(
-        session, gettext=gettext_for(request_language(request)), tz=settings.tz
-    )
+    body = archive_xlsx(session, gettext=gettext_for(request_language(request)), tz=settings.tz)
     return Response(
         body,
         media_type=XLSX,
@@ -56,6 +54,4 @@ def purge(
         # Someone deactivated (or reactivated) a child since the page was shown.
         raise Conflict("the children to purge changed since this page was shown; check again")
     done_plan = purge_left_children(session, by=actor)
-    return done(
-        back, "teacher.year_end.purged", children=done_plan.children, coins=done_plan.coins
-    )
+    return done(back, "teacher.year_end.purged", children=done_plan.children, coins=done_plan.coins)
