@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from math import ceil
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -50,7 +51,7 @@ def audit_actions(session: Session) -> list[str]:
     return sorted(session.exec(select(AuditEntry.action).distinct()).all())
 
 
-def _filtered(query, where: AuditFilter, tz: ZoneInfo):  # type: ignore[no-untyped-def]
+def _filtered(query: Any, where: AuditFilter, tz: ZoneInfo) -> Any:
     if where.action:
         query = query.where(
             (col(AuditEntry.action) == where.action)

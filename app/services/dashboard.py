@@ -9,6 +9,7 @@ years of history.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -87,7 +88,7 @@ def dashboard(session: Session, *, last_week: str, count: int = DEFAULT_WEEKS) -
     return board
 
 
-def _live_coins(weeks: list[str]):  # type: ignore[no-untyped-def]
+def _live_coins(weeks: list[str]) -> tuple[Any, Any]:
     return (col(Coin.week).in_(weeks), col(Coin.voided_at).is_(None))
 
 
@@ -140,7 +141,7 @@ def _conflicts(session: Session, weeks: list[str]) -> list[Named]:
     first = week_start(weeks[0])
     end = week_start(weeks[-1]) + timedelta(days=7)
     rows = session.exec(
-        select(RecessTally.day, RecessTally.recess, func.sum(RecessTally.conflicts))
+        select(col(RecessTally.day), col(RecessTally.recess), func.sum(RecessTally.conflicts))
         .where(RecessTally.day >= first, RecessTally.day < end)
         .group_by(col(RecessTally.day), col(RecessTally.recess))
     ).all()
@@ -165,10 +166,10 @@ def _spread(session: Session, week: str) -> tuple[list[Bucket], list[GroupNone]]
             .group_by(col(Coin.child_id))
         ).all()
     )
-    per_child = {child_id: int(coins.get(child_id, 0)) for child_id, _ in children}
+    per_child = {child_id or 0: int(coins.get(child_id or 0, 0)) for child_id, _ in children}
     by_group: dict[str, list[int]] = defaultdict(list)
     for child_id, group in children:
-        by_group[group].append(per_child[child_id])
+        by_group[group].append(per_child[child_id or 0])
     groups = [
         GroupNone(group=name, children=len(values), without_coins=values.count(0))
         for name, values in sorted(by_group.items())

@@ -8,7 +8,7 @@ their coins and bike turns go, their name leaves board events and draws).
 """
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from zoneinfo import ZoneInfo
@@ -97,11 +97,11 @@ def archive_xlsx(session: Session, *, gettext: Gettext, tz: ZoneInfo) -> bytes:
 _COIN_COLUMNS = ("week", "awarded_at", "child", "group", "reason", "amount", "by", "voided")
 
 
-def _header(gettext: Gettext, columns: Iterable[str]) -> list[object]:
+def _header(gettext: Gettext, columns: Iterable[str]) -> Sequence[object]:
     return [gettext(f"teacher.archive.{column}") for column in columns]
 
 
-def _coin_rows(session: Session, tz: ZoneInfo) -> Iterable[list[object]]:
+def _coin_rows(session: Session, tz: ZoneInfo) -> Iterable[Sequence[object]]:
     names = actor_names(session)
     reasons = {row.slug: row.label_nl for row in session.exec(select(Reason))}
     query = (
@@ -124,7 +124,7 @@ def _coin_rows(session: Session, tz: ZoneInfo) -> Iterable[list[object]]:
         ]
 
 
-def _write(sheet: WriteOnlyWorksheet, rows: Iterable[list[object]]) -> None:
+def _write(sheet: WriteOnlyWorksheet, rows: Iterable[Sequence[object]]) -> None:
     for index, row in enumerate(rows):
         cells = []
         for value in row:

@@ -61,7 +61,9 @@ class DeskRoute(APIRoute):
             try:
                 return await handler(request)
             except RequestValidationError as error:
-                return await error_response(request, Invalid(describe_validation(error.errors())))
+                return await error_response(
+                    request, Invalid(describe_validation([dict(e) for e in error.errors()]))
+                )
             except PleinmuntError as error:
                 return await error_response(request, error)
 
@@ -197,7 +199,7 @@ def parse_form(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     try:
         return model.model_validate(values)
     except ValidationError as error:
-        raise Invalid(describe_validation(list(error.errors()))) from None
+        raise Invalid(describe_validation([dict(e) for e in error.errors()])) from None
 
 
 def form_int(value: str | None, *, field: str) -> int | None:

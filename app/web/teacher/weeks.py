@@ -1,7 +1,7 @@
 """The week overview: a board's standings for any week, the winner's draw, reward and exports."""
 
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from babel.dates import format_interval
@@ -41,7 +41,7 @@ def weeks_page(
 ) -> Response:
     boards = list_boards(session)
     this_week = _this_week(settings)
-    context = {"area": "weeks", "boards": boards, "this_week": this_week}
+    context: dict[str, Any] = {"area": "weeks", "boards": boards, "this_week": this_week}
     if not boards:
         return page(request, "teacher/weeks.html", {**context, "overview": None})
     if not week:
