@@ -4,6 +4,7 @@ it filtered and paged and exports it as CSV, on both databases."""
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -11,10 +12,12 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from app.db import read_session
+from app.i18n import LANGUAGES, catalog_keys
 from app.models import AuditEntry
 from tests.api.conftest import School, coin_body
 from tests.api.desk_support import post_form, submit
 
+ACTION_CELL = r'<code class="muted small">([a-z_.]+)</code>'
 ROSTER_CSV = b"Roepnaam;Achternaam;Groep\nDaan;Berg;Groep 7\n"
 
 
@@ -88,11 +91,12 @@ def test_audit_entries_never_name_a_child(app: FastAPI, busy_week: School) -> No
 
 def test_audit_page_filters_by_area_and_person(teacher: TestClient, busy_week: School) -> None:
     html = teacher.get("/teacher/audit?action=kiosk_link").text
-    shown = re.findall(r"<td><code>([a-z_.]+)</code></td>", html)
+    assert "Kiosklink ingetrokken" in html
+    shown = re.findall(ACTION_CELL, html)
     assert sorted(shown) == ["kiosk_link.create", "kiosk_link.create", "kiosk_link.revoke"]
     assert "Regels: 3" in html  # the fixture's own link, the desk's, and its revocation
     html = teacher.get("/teacher/audit?actor=cli").text
-    assert re.findall(r"<td><code>([a-z_.]+)</code></td>", html) == ["teacher.set"]
+    assert re.findall(ACTION_CELL, html) == ["teacher.set"]
 
 
 def test_audit_page_pages_through_a_long_log(teacher: TestClient, school: School) -> None:
@@ -100,12 +104,14 @@ def test_audit_page_pages_through_a_long_log(teacher: TestClient, school: School
         teacher.post("/api/v1/groups", json={"name": f"Groep x{number}"})
     first = teacher.get("/teacher/audit?action=group").text
     assert "Pagina 1 van 2" in first
-    assert first.count("<td><code>group.create</code></td>") == 50
+    assert first.count('<code class="muted small">group.create</code>') == 50
     older = re.search(r'href="([^"]+)" rel="next"', first)
     assert older
     second = teacher.get(older.group(1).replace("&amp;", "&")).text
     assert "Pagina 2 van 2" in second
-    assert second.count("<td><code>group.create</code></td>") == 13  # 60 + the fixture's 3
+    assert (
+        second.count('<code class="muted small">group.create</code>') == 13
+    )  # 60 + the fixture's 3
 
 
 def test_audit_page_refuses_a_bad_date_with_a_message(teacher: TestClient) -> None:
@@ -124,3 +130,14 @@ def test_audit_csv_export_parses_back(teacher: TestClient, busy_week: School) ->
     assert rows[0] == ["at", "actor", "actor_name", "action", "subject", "detail"]
     assert [row[3] for row in rows[1:]] == ["winner.draw", "winner.redraw", "winner.reward"]
     assert {row[2] for row in rows[1:]} == {"juf"}
+
+
+def test_every_audited_action_has_a_name_in_both_languages() -> None:
+    root = Path(__file__).resolve().parents[2] / "app"
+    written = set()
+    for path in root.rglob("*.py"):
+        written |= set(re.findall(r'action="([a-z_]+\.[a-z_]+)"', path.read_text()))
+    assert len(written) > 20
+    for language in LANGUAGES:
+        missing = {a for a in written if f"teacher.action.{a}" not in catalog_keys(language)}
+        assert missing == set(), language

@@ -119,6 +119,7 @@ def test_import_preview_shows_adds_moves_and_the_bad_row(
     assert "Groep 5 → Groep 6" in moves
     assert re.search(r"<td>3</td><td>geen groep</td>", problems)
     assert "12-03-2016" not in html  # a birth date is never shown, let alone kept
+    assert 'href="/teacher/roster/import?lang=en"' in html  # the switch opens a page, not a POST
     assert "Daan" not in _children(teacher)  # a preview changes nothing
 
 

@@ -1,7 +1,9 @@
 """The audit log on the desk: who changed what and when, filtered, paged, and as CSV."""
 
 import json
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -10,8 +12,10 @@ from fastapi.responses import Response
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
 from app.domain.errors import Invalid
+from app.i18n import gettext_for
 from app.services.audit_log import AuditFilter, actor_names, audit_actions, audit_csv, audit_page
 from app.web.teacher.desk import DeskRoute, page
+from app.web.templating import request_language
 
 router = APIRouter(route_class=DeskRoute)
 
@@ -49,6 +53,13 @@ def _query(where: AuditFilter) -> list[tuple[str, str]]:
     return [(key, value) for key, value in values.items() if value]
 
 
+def action_label(gettext: Callable[[str], str], action: str) -> str:
+    """An action as a teacher reads it ("Kind gewist"); an unknown one as it is stored."""
+    key = f"teacher.action.{action}"
+    label = gettext(key)
+    return action if label == key else label
+
+
 @router.get("/teacher/audit")
 def audit_page_view(
     request: Request,
@@ -73,6 +84,7 @@ def audit_page_view(
         "areas": sorted({name.split(".")[0] for name in actions}),
         "actions": actions,
         "names": names,
+        "action_label": partial(action_label, gettext_for(request_language(request))),
         "detail": lambda entry: (
             json.dumps(entry.detail, ensure_ascii=False, sort_keys=True) if entry.detail else ""
         ),

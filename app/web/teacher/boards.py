@@ -143,7 +143,14 @@ def add_kiosk_link(
     link, token = boards.create_kiosk_link(session, slug=slug, label=label.strip(), by=actor)
     url = f"{public_base_url(request, settings)}/kiosk/{slug}?token={token}"
     qr = segno.make(url, error="m").svg_inline(scale=6, border=2, title=url, dark="#1d2433")
-    context = {"area": "boards", "board": board, "link": link, "url": url, "qr": qr}
+    context = {
+        "area": "boards",
+        "board": board,
+        "link": link,
+        "url": url,
+        "qr": qr,
+        "here": f"/teacher/boards/{slug}",
+    }
     response = page(request, "teacher/kiosk_link.html", context)
     response.headers["Cache-Control"] = "no-store"  # the token must not stay in a cache
     return response

@@ -189,7 +189,11 @@ def page(
 
 
 def _here(request: Request) -> str:
-    """This page's address, for the forms' ``back`` field (without the language switch)."""
+    """This page's address, for the forms' ``back`` field and the language switch. A page that
+    answers a POST (a preview, a new kiosk link, a refusal) has no address of its own to go
+    back to: the desk's home, unless the route names one."""
+    if request.method != "GET":
+        return HOME
     query = urlencode([item for item in request.query_params.multi_items() if item[0] != "lang"])
     return request.url.path + (f"?{query}" if query else "")
 

@@ -62,6 +62,7 @@ def preview(
         "problem_keys": PROBLEM_KEYS,
         "payload": seal(request, raw),
         "filename": (file.filename or "")[:80],
+        "here": "/teacher/roster/import",
     }
     return page(request, "teacher/import_preview.html", context)
 
