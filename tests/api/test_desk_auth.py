@@ -1,6 +1,9 @@
 """Signing in to the teacher desk and who may see it: teachers only; others are sent to sign
 in (anonymous) or refused (interns, kiosk links)."""
 
+import base64
+import json
+
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -137,3 +140,13 @@ def test_desk_speaks_english_when_asked(teacher: TestClient) -> None:
     response = teacher.get("/teacher/roster?lang=en")
     assert "<h1>Groups and children</h1>" in response.text
     assert "Groepen en kinderen" not in teacher.get("/teacher/loggers").text  # it sticks
+
+
+def test_a_message_cookie_that_is_not_ours_is_no_500(teacher: TestClient) -> None:
+    forged = {"kind": "ok", "key": "teacher.roster.group_added", "args": {"other": 1}}
+    value = base64.urlsafe_b64encode(json.dumps(forged).encode()).decode()
+    teacher.cookies.set("pleinmunt_flash", value, path="/teacher")
+    response = teacher.get("/teacher/roster")
+    assert response.status_code == 200
+    teacher.cookies.set("pleinmunt_flash", "not base64 at all", path="/teacher")
+    assert teacher.get("/teacher/roster").status_code == 200

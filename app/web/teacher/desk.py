@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from app.api.errors import describe_validation
 from app.domain.avatars import ANIMALS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
+from app.i18n import gettext_for
 from app.web.csrf import CSRF_FIELD, CsrfRefused, issue_token, require_csrf, set_anonymous_cookie
 from app.web.templating import render, request_language
 
@@ -159,6 +160,11 @@ def page(
     """A desk page: the catalog, this browser's form token, the navigation and any message."""
     token, new_cookie = issue_token(request)
     flash = context.pop("flash", None) or _read_flash(request)
+    gettext = gettext_for(request_language(request))
+    if flash is not None:
+        flash = {**flash, "text": _message(gettext, flash)}
+    if isinstance(context.get("error"), dict):
+        context["error"] = {**context["error"], "text": _message(gettext, context["error"])}
     response = render(
         request,
         template,
@@ -186,6 +192,14 @@ def page(
     if request.cookies.get(FLASH_COOKIE):
         response.delete_cookie(FLASH_COOKIE, path="/teacher")
     return response
+
+
+def _message(gettext: Callable[[str], str], flash: dict[str, Any]) -> str:
+    text = gettext(str(flash.get("key", "")))
+    try:
+        return text.format(**dict(flash.get("args") or {}))
+    except (KeyError, IndexError, ValueError, TypeError):  # a cookie that is not ours
+        return text
 
 
 def _here(request: Request) -> str:
