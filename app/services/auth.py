@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor, Role
 from app.domain.errors import NotSignedIn, TooManyAttempts
@@ -107,7 +107,7 @@ def _end_read(session: Session) -> None:
 def _fail(session: Session, *, account: str, address: str) -> None:
     session.add(SignInFailure(account=account, address=address))
     # Nothing older than a day is needed; keep the table small while we are here.
-    session.exec(delete(SignInFailure).where(SignInFailure.at < utcnow() - timedelta(days=1)))
+    session.exec(delete(SignInFailure).where(col(SignInFailure.at) < utcnow() - timedelta(days=1)))
     session.commit()
 
 
@@ -125,13 +125,13 @@ def _open_session(
         device=device[:120],
     )
     session.add(row)
-    session.exec(delete(SignInFailure).where(SignInFailure.account == account))
+    session.exec(delete(SignInFailure).where(col(SignInFailure.account) == account))
     session.commit()
     return token
 
 
 def sign_out(session: Session, *, token: str) -> None:
-    session.exec(delete(UserSession).where(UserSession.id == token_hash(token)))
+    session.exec(delete(UserSession).where(col(UserSession.id) == token_hash(token)))
     session.commit()
 
 
@@ -155,8 +155,9 @@ def actor_for_session(
 
 
 def _person_active(session: Session, role: Role, person_id: int) -> bool:
-    model = Teacher if role is Role.teacher else Logger
-    person = session.get(model, person_id)
+    person: Teacher | Logger | None = (
+        session.get(Teacher, person_id) if role is Role.teacher else session.get(Logger, person_id)
+    )
     return person is not None and person.active
 
 

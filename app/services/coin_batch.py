@@ -84,19 +84,20 @@ def _read(session: Session, coins: list[CoinCreate], settings: Settings) -> _Bat
         row.id: row
         for row in session.execute(
             select(
-                Child.id,
-                Child.group_id,
-                Child.active,
-                Child.first_name,
-                Child.last_initial,
-                Child.avatar,
+                col(Child.id),
+                col(Child.group_id),
+                col(Child.active),
+                col(Child.first_name),
+                col(Child.last_initial),
+                col(Child.avatar),
             )
             .where(col(Child.id).in_(child_ids))
             .order_by(col(Child.id))
         )
     }
     reasons = {
-        row.slug: row for row in session.execute(select(Reason.slug, Reason.icon, Reason.active))
+        row.slug: row
+        for row in session.execute(select(col(Reason.slug), col(Reason.icon), col(Reason.active)))
     }
     now = utcnow()
     batch = _Batch(session, settings, now, stored, children, reasons, {})
@@ -110,11 +111,11 @@ def _day_totals(
     """Coins already given on the school day of ``moment``, per child (zero included)."""
     start, end = day_bounds(moment, settings.tz)
     rows = session.execute(
-        select(Coin.child_id, func.sum(Coin.amount))
+        select(col(Coin.child_id), func.sum(Coin.amount))
         .where(
             col(Coin.child_id).in_(child_ids),
-            Coin.awarded_at >= start,
-            Coin.awarded_at < end,
+            col(Coin.awarded_at) >= start,
+            col(Coin.awarded_at) < end,
             col(Coin.voided_at).is_(None),
         )
         .group_by(col(Coin.child_id))
@@ -218,7 +219,7 @@ def _announce_goals(batch: _Batch) -> None:
     goals = {
         row.id: row
         for row in batch.session.execute(
-            select(Group.id, Group.name, Group.weekly_goal).where(
+            select(col(Group.id), col(Group.name), col(Group.weekly_goal)).where(
                 col(Group.id).in_(group_ids), col(Group.weekly_goal).is_not(None)
             )
         )

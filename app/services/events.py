@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import event, func, insert, text
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.db import lock_event_sequence
 from app.models import BoardEvent
@@ -96,7 +96,7 @@ def record_events(session: Session, events: list[dict[str, Any]]) -> list[int]:
     ]
     seqs = list(
         session.execute(
-            insert(BoardEvent).returning(BoardEvent.seq, sort_by_parameter_order=True), rows
+            insert(BoardEvent).returning(col(BoardEvent.seq), sort_by_parameter_order=True), rows
         ).scalars()
     )
     if session.get_bind().dialect.name == "postgresql":
@@ -113,7 +113,7 @@ def announce_link_revoked(session: Session, link_id: int) -> None:
 
 
 def latest_seq(session: Session) -> int:
-    return session.exec(select(func.coalesce(func.max(BoardEvent.seq), 0))).one()
+    return int(session.exec(select(func.coalesce(func.max(BoardEvent.seq), 0))).one() or 0)
 
 
 @event.listens_for(OrmSession, "after_commit")

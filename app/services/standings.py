@@ -101,7 +101,7 @@ def board_standings(session: Session, *, board: Board, week: str) -> StandingsPu
     )
 
 
-def _board_children(board_id: int):  # type: ignore[no-untyped-def]
+def _board_children(board_id: int):
     return (
         select(Child.id)
         .join(BoardGroup, col(BoardGroup.group_id) == Child.group_id)
