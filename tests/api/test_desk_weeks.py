@@ -52,11 +52,15 @@ def test_earlier_week_shows_its_own_coins(
     )
 
 
-def test_week_picker_goes_to_the_week(teacher: TestClient, school: School) -> None:
-    response = teacher.get(
-        f"/teacher/weeks/go?board={school.board}&week=2026-W10", follow_redirects=False
-    )
-    assert response.headers["location"] == f"/teacher/weeks?board={school.board}&week=2026-W10"
+def test_week_picker_lists_this_week_and_the_ones_before(
+    teacher: TestClient, school: School, settings: Settings
+) -> None:
+    html = _week_page(teacher, school, _this_week(settings))
+    picker = html.split('name="week"')[1].split("</select>")[0]
+    weeks = re.findall(r'<option value="(\d{4}-W\d{2})"', picker)
+    assert weeks[0] == _this_week(settings)
+    assert weeks[1] == shift_week(_this_week(settings), -1)
+    assert len(weeks) == 16
 
 
 def test_a_week_that_does_not_exist_is_a_page_not_a_500(

@@ -2,11 +2,10 @@
 
 from datetime import timedelta
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from babel.dates import format_interval
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.domain.errors import Invalid
@@ -66,14 +65,6 @@ def week_dates(week: str, language: str) -> str:
     """Monday to Friday of a school week, e.g. "29 sep. – 3 okt. 2026"."""
     monday = week_start(week)
     return format_interval(monday, monday + timedelta(days=4), "yMMMd", locale=language)
-
-
-@router.get("/teacher/weeks/go")
-def go_to_week(board: str = "", week: str = "") -> Response:
-    """The week picker's form (an ``<input type=week>``) lands here and goes to the page."""
-    parse_week(week)
-    query = urlencode({"board": board, "week": week} if board else {"week": week})
-    return RedirectResponse(f"/teacher/weeks?{query}", status_code=303)
 
 
 @router.post("/teacher/weeks/{slug}/{week}/draw")
