@@ -24,7 +24,10 @@ _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin: nothing leaks to other sites, and our own form posts still name their
+    # origin (under no-referrer a browser sends "Origin: null", which the check below refuses).
+    # Kiosk pages, whose address holds the link token, send no referrer at all (app/web/kiosk.py).
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 )

@@ -183,10 +183,6 @@ def page(
         },
         status_code=status_code,
     )
-    # Under the app's default "no-referrer" a browser sends "Origin: null" with a form post,
-    # which the same-origin check (app/web/security.py) rightly refuses. The desk's pages send
-    # their origin to themselves only; their addresses carry no secrets.
-    response.headers["Referrer-Policy"] = "same-origin"
     if new_cookie is not None:
         set_anonymous_cookie(request, response, new_cookie)
     if request.cookies.get(FLASH_COOKIE):
