@@ -32,7 +32,11 @@ run: $(VENV)/.installed-run
 	$(BIN)/pleinmunt demo --base-url http://$(HOST):$(PORT)
 	$(BIN)/pleinmunt serve --host $(HOST) --port $(PORT)
 
+# The whole suite: lint and types first (they take seconds), then every test.
 test: $(VENV)/.installed-dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
