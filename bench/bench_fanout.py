@@ -31,9 +31,11 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CLIENT = [sys.executable, str(ROOT / "bench" / "fanout_client.py")]
+BASELINE = [sys.executable, str(ROOT / "bench" / "fanout_baseline.py")]
 PG_SERVER = os.environ.get("PLEINMUNT_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
 CHILDREN = 100
 TARGET_P99_MS, TARGET_KB = 100.0, 50.0
+Process = subprocess.Popen[bytes]
 
 
 def free_port() -> int:
@@ -56,32 +58,33 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+def pleinmunt_command(port: int) -> list[str]:
     command = [str(BIN / "pleinmunt"), "serve", "--port", str(port)]
     if profile := os.environ.get("BENCH_PROFILE"):  # py-spy flame graph (RSS then is py-spy's)
-        command = [
-            "py-spy",
-            "record",
-            "--format",
-            "raw",
-            "-r",
-            "100",
-            "-o",
-            profile,
-            "--",
-            *command,
-        ]
+        return ["py-spy", "record", "--format", "raw", "-r", "100", "-o", profile, "--", *command]
+    return command
+
+
+def start_server(command: list[str], env: dict[str, str], port: int, log: Path) -> Process:
     with log.open("wb") as output:
         process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     for _ in range(300):
         if process.poll() is not None:
-            raise SystemExit(f"pleinmunt serve exited:\n{log.read_text()}")
+            raise SystemExit(f"{command[0]} exited:\n{log.read_text()}")
         try:
             httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
             return process
         except httpx.HTTPError:
             time.sleep(0.1)
-    raise SystemExit("pleinmunt serve did not come up")
+    raise SystemExit(f"{command[0]} did not come up")
+
+
+def stop(process: Process) -> None:
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def prepare_school(env: dict[str, str], url: str) -> tuple[str, str, list[int]]:
@@ -112,7 +115,7 @@ def prepare_school(env: dict[str, str], url: str) -> tuple[str, str, list[int]]:
 
 def run_round(
     port: int,
-    server: subprocess.Popen[bytes],
+    server: Process,
     count: int,
     school: tuple[str, str, list[int]],
     work: Path,
@@ -217,11 +220,8 @@ def summarize(
     }
 
 
-def report(database: str, rows: list[dict[str, float]], args: argparse.Namespace) -> None:
-    print(
-        f"kiosk fan-out bench ({database}, one `pleinmunt serve` process, "
-        f"{args.rate:.0f} coins/s for {args.seconds:.0f} s)"
-    )
+def report(title: str, rows: list[dict[str, float]], args: argparse.Namespace) -> None:
+    print(f"kiosk fan-out, {title} ({args.rate:.0f} coins/s for {args.seconds:.0f} s)")
     print(
         f"{'kiosks':>7}{'coins':>7}{'all got all':>12}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
         f"{'p99 POST':>10}{'KB/conn':>9}{'srv CPU':>9}{'kiosks CPU':>12}"
@@ -238,10 +238,13 @@ def report(database: str, rows: list[dict[str, float]], args: argparse.Namespace
                 f"        fewest coins on one kiosk: {row['min_coins']:.0f}; snapshots instead "
                 f"of a backlog: {row['extra_snapshots']:.0f}"
             )
+
+
+def report_targets(rows: list[dict[str, float]]) -> None:
     last = rows[-1]
     print(
-        "latency is from the coin's 201 to its frame arriving at the kiosk (p99 POST: from "
-        "sending the POST); server CPU is its share of one core while coins flowed"
+        "latency: from the coin's 201 to its frame arriving at the kiosk (p99 POST: from "
+        "sending the POST); server CPU: its share of one core while coins flowed"
     )
     print(
         f"at {last['kiosks']:.0f} kiosks: p99/target {last['p99_201'] / TARGET_P99_MS:.2f}, "
@@ -266,17 +269,22 @@ def main() -> None:
         env["PLEINMUNT_DATABASE_URL"] = (
             f"{PG_SERVER.replace('postgresql://', 'postgresql+psycopg://')}/{pg_name}"
         )
-    port = free_port()
-    server = start_server(env, port, work / "server.log")
+    port, base_port = free_port(), free_port()
+    server = start_server(pleinmunt_command(port), env, port, work / "server.log")
     try:
         school = prepare_school(env, f"http://127.0.0.1:{port}")
         rows = [run_round(port, server, count, school, work, args) for count in args.kiosks]
+        stop(server)
+        baseline = start_server(
+            BASELINE + ["--port", str(base_port)], env, base_port, work / "b.log"
+        )
+        bare_school = ("", "", school[2])
+        bare = [run_round(base_port, baseline, n, bare_school, work, args) for n in args.kiosks]
+        stop(baseline)
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for process in (server, *([baseline] if "baseline" in locals() else [])):
+            if process.poll() is None:
+                stop(process)
         if pg_name:
             with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
@@ -284,7 +292,15 @@ def main() -> None:
             print(f"kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    report(args.database, rows, args)
+    report(f"Pleinmunt on {args.database}, one `pleinmunt serve` process", rows, args)
+    report("baseline: bare uvicorn broadcast (bench/fanout_baseline.py)", bare, args)
+    report_targets(rows)
+    for row, base in zip(rows, bare, strict=True):
+        print(
+            f"Pleinmunt vs bare at {row['kiosks']:.0f} kiosks: p99 {row['p99_201']:.1f} vs "
+            f"{base['p99_201']:.1f} ms (+{row['p99_201'] - base['p99_201']:.1f} ms), memory "
+            f"{row['kb_per_connection'] / base['kb_per_connection']:.1f}x per connection"
+        )
 
 
 if __name__ == "__main__":
