@@ -215,6 +215,7 @@ def summarize(
         "p99_post": percentile(latencies["post"], 0.99),
         "max_201": max(latencies["201"], default=float("nan")),
         "kb_per_connection": (connected - before) / count,
+        "rss_mb": connected / 1024,  # the whole server process with the kiosks connected
         "server_cpu_share": server_cpu / (args.seconds + 3),
         "client_cpu_share": stats["cpu_seconds"] / (args.seconds + 3),
     }
@@ -224,13 +225,13 @@ def report(title: str, rows: list[dict[str, float]], args: argparse.Namespace) -
     print(f"kiosk fan-out, {title} ({args.rate:.0f} coins/s for {args.seconds:.0f} s)")
     print(
         f"{'kiosks':>7}{'coins':>7}{'all got all':>12}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
-        f"{'p99 POST':>10}{'KB/conn':>9}{'srv CPU':>9}{'kiosks CPU':>12}"
+        f"{'p99 POST':>10}{'KB/conn':>9}{'RSS MB':>8}{'srv CPU':>9}{'kiosks CPU':>12}"
     )
     for row in rows:
         print(
             f"{row['kiosks']:>7.0f}{row['coins']:>7.0f}{'yes' if row['every_coin'] else 'NO':>12}"
             f"{row['p50_201']:>9.1f}{row['p99_201']:>9.1f}{row['max_201']:>9.1f}"
-            f"{row['p99_post']:>10.1f}{row['kb_per_connection']:>9.1f}"
+            f"{row['p99_post']:>10.1f}{row['kb_per_connection']:>9.1f}{row['rss_mb']:>8.0f}"
             f"{row['server_cpu_share']:>9.0%}{row['client_cpu_share']:>12.0%}"
         )
         if not row["every_coin"]:
