@@ -90,7 +90,10 @@ def _read(session: Session, coins: list[CoinCreate], settings: Settings) -> _Bat
                 col(Child.first_name),
                 col(Child.last_initial),
                 col(Child.avatar),
+                col(Group.name).label("group_name"),
+                col(Group.weekly_goal),
             )
+            .join(Group, col(Group.id) == col(Child.group_id))
             .where(col(Child.id).in_(child_ids))
             .order_by(col(Child.id))
         )
@@ -172,11 +175,25 @@ def _accept(batch: _Batch, coin: CoinCreate, by: Actor) -> Awarded:
     return Awarded(row, created=True)
 
 
+_COIN_COLUMNS = (
+    "id",
+    "child_id",
+    "reason",
+    "amount",
+    "awarded_at",
+    "recorded_at",
+    "week",
+    "logged_by",
+    "request_hash",
+)
+
+
 def _write(batch: _Batch) -> None:
     session = batch.session
+    # Core inserts (one statement, many rows): no ORM unit of work for rows we already hold.
     session.execute(
-        insert(Coin),
-        [coin.model_dump(exclude={"voided_at", "voided_by"}) for coin, _, _ in batch.accepted],
+        insert(Coin.__table__),  # type: ignore[attr-defined]
+        [{name: getattr(coin, name) for name in _COIN_COLUMNS} for coin, _, _ in batch.accepted],
     )
     record_events(
         session,
@@ -211,32 +228,27 @@ def coin_event_payload(coin: Coin, child: Any, reason: Any) -> dict[str, Any]:
 
 
 def _announce_goals(batch: _Batch) -> None:
-    """A `goal` event for each group whose tube this batch filled."""
+    """A `goal` event for each group whose tube this batch filled (groups without a goal cost
+    no query: the children's rows carry their group's goal)."""
     added: dict[tuple[int, str], int] = {}
+    groups: dict[int, Any] = {}
     for coin, child, _ in batch.accepted:
-        added[(child.group_id, coin.week)] = added.get((child.group_id, coin.week), 0) + coin.amount
-    group_ids = {group_id for group_id, _ in added}
-    goals = {
-        row.id: row
-        for row in batch.session.execute(
-            select(col(Group.id), col(Group.name), col(Group.weekly_goal)).where(
-                col(Group.id).in_(group_ids), col(Group.weekly_goal).is_not(None)
+        if child.weekly_goal is not None:
+            added[(child.group_id, coin.week)] = (
+                added.get((child.group_id, coin.week), 0) + coin.amount
             )
-        )
-    }
+            groups[child.group_id] = child
     events = []
     for (group_id, week), amount in sorted(added.items()):
-        group = goals.get(group_id)
-        if group is None:
-            continue
+        goal, name = groups[group_id].weekly_goal, groups[group_id].group_name
         total = group_week_coins(batch.session, group_id=group_id, week=week)
-        if total >= group.weekly_goal > total - amount and not already_announced(
-            batch.session, group_id=group_id, week=week, goal=group.weekly_goal
+        if total >= goal > total - amount and not already_announced(
+            batch.session, group_id=group_id, week=week, goal=goal
         ):
             payload = {
                 "group_id": group_id,
-                "name": group.name,
-                "goal": group.weekly_goal,
+                "name": name,
+                "goal": goal,
                 "coins": total,
                 "week": week,
             }

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import event, func, insert, text
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app.db import lock_event_sequence
 from app.models import BoardEvent
@@ -94,9 +94,10 @@ def record_events(session: Session, events: list[dict[str, Any]]) -> list[int]:
         }
         for event in events
     ]
+    table = BoardEvent.__table__  # type: ignore[attr-defined]
     seqs = list(
         session.execute(
-            insert(BoardEvent).returning(col(BoardEvent.seq), sort_by_parameter_order=True), rows
+            insert(table).returning(table.c.seq, sort_by_parameter_order=True), rows
         ).scalars()
     )
     if session.get_bind().dialect.name == "postgresql":
