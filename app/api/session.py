@@ -1,6 +1,7 @@
 """Signing in (teacher password, logger PIN) and out. Sessions live in the database."""
 
 from fastapi import APIRouter, Request, Response, status
+from sqlmodel import Session
 
 from app.api.deps import (
     SESSION_COOKIE,
@@ -13,6 +14,7 @@ from app.api.deps import (
 from app.domain.actors import Role
 from app.models.people import PinSignIn, TeacherSignIn
 from app.services import auth
+from app.services.auth_cache import ActorCache
 from app.settings import Settings
 
 router = APIRouter(prefix="/session", tags=["session"])
@@ -71,15 +73,14 @@ def sign_in_logger(
     return response
 
 
-@router.delete("", status_code=status.HTTP_204_NO_CONTENT, summary="Sign out")
-def sign_out(
-    request: Request, session: SessionDep, cache: ActorCacheDep, _actor: ActorDep
+def end_browser_session(
+    request: Request, response: Response, session: Session, cache: ActorCache
 ) -> Response:
+    """Sign this browser out: its server-side session, this process's memory of it, its cookie."""
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         auth.sign_out(session, token=token)
         cache.forget_token(auth.token_hash(token))
-    response = Response(status_code=status.HTTP_204_NO_CONTENT)
     response.delete_cookie(
         SESSION_COOKIE,
         path="/",
@@ -88,3 +89,12 @@ def sign_out(
         secure=request.url.scheme == "https",
     )
     return response
+
+
+@router.delete("", status_code=status.HTTP_204_NO_CONTENT, summary="Sign out")
+def sign_out(
+    request: Request, session: SessionDep, cache: ActorCacheDep, _actor: ActorDep
+) -> Response:
+    return end_browser_session(
+        request, Response(status_code=status.HTTP_204_NO_CONTENT), session, cache
+    )

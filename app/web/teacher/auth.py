@@ -6,14 +6,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.api.deps import (
-    SESSION_COOKIE,
     ActorCacheDep,
     ActorDep,
     SessionDep,
     SettingsDep,
     client_address,
 )
-from app.api.session import device_of, set_session_cookie
+from app.api.session import device_of, end_browser_session, set_session_cookie
 from app.domain.actors import Role
 from app.domain.errors import Forbidden, NotSignedIn, PleinmuntError, TooManyAttempts
 from app.models.people import TeacherSignIn
@@ -77,16 +76,5 @@ def _sign_in_again(
 
 @router.post("/teacher/sign-out")
 def sign_out(request: Request, session: SessionDep, cache: ActorCacheDep) -> Response:
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
-        auth.sign_out(session, token=token)
-        cache.forget_token(auth.token_hash(token))
     response = redirect("/teacher", flash=success("teacher.signout.done"))
-    response.delete_cookie(
-        SESSION_COOKIE,
-        path="/",
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-    )
-    return response
+    return end_browser_session(request, response, session, cache)
