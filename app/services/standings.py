@@ -175,13 +175,16 @@ def recent_coins(
 def last_winner(
     session: Session, *, board: Board, week: str, display: NameDisplay
 ) -> LastWinnerPublic | None:
-    """Last week's winner, shown on the board the whole following week."""
+    """The latest winner: this week's once it is drawn (a kiosk that reconnects after Friday's
+    reveal keeps showing it), else last week's, shown the whole following week."""
     draw = session.exec(
-        select(Draw).where(
+        select(Draw)
+        .where(
             Draw.board_id == board.id,
-            Draw.week == shift_week(week, -1),
+            col(Draw.week).in_([week, shift_week(week, -1)]),
             col(Draw.superseded_at).is_(None),
         )
+        .order_by(col(Draw.week).desc())
     ).first()
     if draw is None:
         return None
