@@ -39,7 +39,7 @@ test: $(VENV)/.installed-dev chromium
 	$(BIN)/mypy
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+# Browser tests drive Debian's Chromium through Playwright; Playwright never downloads a browser here.
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
