@@ -17,7 +17,6 @@ from app.domain.actors import Actor, Role
 from app.domain.errors import Forbidden, NotFound, NotSignedIn
 from app.models import Board
 from app.models.fields import MAX_ID
-from app.realtime.hub import Hub
 from app.services import auth
 from app.services.auth_cache import ActorCache
 from app.services.boards import get_board
@@ -39,11 +38,6 @@ _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
-
-
-async def get_hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
 
 
 async def get_actor_cache(request: Request) -> ActorCache:

@@ -33,10 +33,6 @@ class GroupStanding:
     coins: int
     goal: int | None
 
-    @property
-    def goal_reached(self) -> bool:
-        return self.goal is not None and self.coins >= self.goal
-
 
 def rank_children(
     roster: Iterable[RosterEntry], coins: Mapping[int, int], display: NameDisplay

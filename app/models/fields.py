@@ -40,4 +40,3 @@ Int = Annotated[int, Strict()]
 MAX_ID = 2_147_483_647  # the database's integer; larger ids cannot exist
 Id = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
 Flag = Annotated[bool, Strict()]
-WeekText = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]

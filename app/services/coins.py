@@ -6,14 +6,11 @@ coin and a replay of a voided coin never revives it.
 """
 
 import uuid
-from datetime import datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor, Role
 from app.domain.errors import Forbidden, NotFound, PleinmuntError
-from app.domain.weeks import day_bounds
 from app.models import Child, Coin
 from app.models.ledger import CoinCreate
 from app.models.types import utcnow
@@ -22,7 +19,7 @@ from app.services.coin_batch import Awarded, award_coins, coin_fingerprint
 from app.services.events import record_event
 from app.settings import Settings
 
-__all__ = ["Awarded", "award_coin", "coin_fingerprint", "coins_on_day", "list_coins", "void_coin"]
+__all__ = ["Awarded", "award_coin", "coin_fingerprint", "list_coins", "void_coin"]
 
 
 def award_coin(session: Session, *, coin: CoinCreate, by: Actor, settings: Settings) -> Awarded:
@@ -35,19 +32,6 @@ def award_coin(session: Session, *, coin: CoinCreate, by: Actor, settings: Setti
     if outcome.created:
         session.commit()
     return outcome
-
-
-def coins_on_day(session: Session, *, child_id: int, moment: datetime, settings: Settings) -> int:
-    start, end = day_bounds(moment, settings.tz)
-    total = session.exec(
-        select(func.coalesce(func.sum(Coin.amount), 0)).where(
-            Coin.child_id == child_id,
-            Coin.awarded_at >= start,
-            Coin.awarded_at < end,
-            col(Coin.voided_at).is_(None),
-        )
-    ).one()
-    return int(total)
 
 
 def void_coin(session: Session, *, coin_id: uuid.UUID, by: Actor) -> Coin:

@@ -55,32 +55,27 @@ def record_event(
     board_id: int | None = None,
     group_id: int | None = None,
     child_id: int | None = None,
-) -> BoardEvent:
-    """Append a board event with the next ``seq``; call as late as possible before commit.
-
-    On PostgreSQL this takes the event lock, held until the commit, and queues a NOTIFY that
-    the server delivers on commit (it carries only the seq; listeners read the event).
-    """
-    lock_event_sequence(session)
-    row = BoardEvent(
-        kind=kind, payload=payload, board_id=board_id, group_id=group_id, child_id=child_id
-    )
-    session.add(row)
-    session.flush()
-    assert row.seq is not None
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_notify(:channel, :seq)"),
-            {"channel": NOTIFY_CHANNEL, "seq": str(row.seq)},
-        )
-    session.info.setdefault(PENDING, {"seqs": [], "links": []})["seqs"].append(row.seq)
-    return row
+) -> int:
+    """Append one board event (see ``record_events``) and return its ``seq``."""
+    event = {
+        "kind": kind,
+        "payload": payload,
+        "board_id": board_id,
+        "group_id": group_id,
+        "child_id": child_id,
+    }
+    (seq,) = record_events(session, [event])
+    return seq
 
 
 def record_events(session: Session, events: list[dict[str, Any]]) -> list[int]:
-    """Append several board events in one statement (the coin writer's batches); each dict has
+    """Append board events in one statement, with seqs in the list's order; each dict has
     ``kind`` and ``payload`` and optionally ``board_id``, ``group_id``, ``child_id``.
-    Their seqs follow the list's order."""
+
+    Call as late as possible before the commit. On PostgreSQL this holds the writers' lock
+    until the commit and queues one NOTIFY, delivered on commit, carrying only the highest seq
+    (listeners read the events from the table). The hub hears of them after the commit.
+    """
     lock_event_sequence(session)
     now = utcnow()
     rows = [

@@ -114,16 +114,6 @@ def test_group_totals_group_without_children_has_zero() -> None:
     assert groups == [GroupStanding(group_id=8, name="Peuters", coins=0, goal=5)]
 
 
-def test_group_goal_reached_when_coins_meet_the_goal() -> None:
-    assert GroupStanding(group_id=1, name="Groep 5", coins=20, goal=20).goal_reached
-    assert GroupStanding(group_id=1, name="Groep 5", coins=21, goal=20).goal_reached
-    assert not GroupStanding(group_id=1, name="Groep 5", coins=19, goal=20).goal_reached
-
-
-def test_group_goal_never_reached_without_a_goal() -> None:
-    assert not GroupStanding(group_id=1, name="Groep 5", coins=500, goal=None).goal_reached
-
-
 def test_unseen_children_are_those_without_coins_this_week() -> None:
     assert unseen_children(ROSTER, {2: 1, 4: 3, 5: 0}) == [1, 3, 5]
 

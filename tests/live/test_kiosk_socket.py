@@ -138,7 +138,7 @@ def test_winner_event_reaches_its_board_with_the_name_it_allows(school: LiveScho
     def draw() -> int:
         with write_session(engine) as session:
             board = session.exec(select(Board).where(Board.slug == "plein")).one()
-            event = record_event(
+            seq = record_event(
                 session,
                 kind="winner",
                 board_id=board.id,
@@ -158,7 +158,7 @@ def test_winner_event_reaches_its_board_with_the_name_it_allows(school: LiveScho
                 },
             )
             session.commit()
-            return event.seq or 0
+            return seq
 
     async def scenario() -> None:
         async with open_socket(school.ws_url()) as socket:
