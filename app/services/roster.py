@@ -125,38 +125,40 @@ def erase_child(session: Session, *, child_id: int, by: Actor) -> None:
     and draw. A late replay of one of their coins then fails as an unknown child."""
     row = get_child(session, child_id)
     group_id = row.group_id
-    scrub_child(session, child_id=child_id)
+    scrub_children(session, child_ids={child_id})
     session.delete(row)
     audit(session, by=by, action="child.erase", subject=f"child:{child_id}")
     _announce_roster_change(session, group_id)
     session.commit()
 
 
-def scrub_child(session: Session, *, child_id: int) -> None:
-    session.exec(delete(Coin).where(col(Coin.child_id) == child_id))
+def scrub_children(session: Session, *, child_ids: set[int]) -> None:
+    """Remove children's coins and bike turns, and their names from events and draws: one
+    statement per table for any number of children (the end-of-year purge erases many)."""
+    ids = sorted(child_ids)
+    session.exec(delete(Coin).where(col(Coin.child_id).in_(ids)))
     session.exec(
         delete(BikeTurn).where(
-            (col(BikeTurn.from_child_id) == child_id) | (col(BikeTurn.to_child_id) == child_id)
+            col(BikeTurn.from_child_id).in_(ids) | col(BikeTurn.to_child_id).in_(ids)
         )
     )
-    events = session.exec(select(BoardEvent).where(BoardEvent.child_id == child_id)).all()
-    for event in events:
+    for event in session.exec(select(BoardEvent).where(col(BoardEvent.child_id).in_(ids))).all():
         event.payload = {"erased": True, "kind": event.kind}
         event.child_id = None
         session.add(event)
     for draw in session.exec(select(Draw)).all():
-        _scrub_draw(session, draw, child_id)
+        _scrub_draw(session, draw, child_ids)
     session.flush()
 
 
-def _scrub_draw(session: Session, draw: Draw, child_id: int) -> None:
-    if not any(candidate.get("child_id") == child_id for candidate in draw.candidates):
+def _scrub_draw(session: Session, draw: Draw, child_ids: set[int]) -> None:
+    if not any(candidate.get("child_id") in child_ids for candidate in draw.candidates):
         return
     draw.candidates = [
-        {**candidate, "name": ERASED} if candidate.get("child_id") == child_id else candidate
+        {**candidate, "name": ERASED} if candidate.get("child_id") in child_ids else candidate
         for candidate in draw.candidates
     ]
-    if draw.winner_child_id == child_id:
+    if draw.winner_child_id in child_ids:
         draw.winner_name = ERASED
     session.add(draw)
 

@@ -27,7 +27,7 @@ from app.services.audit import audit
 from app.services.audit_log import actor_names
 from app.services.events import record_event
 from app.services.exports import export_rows
-from app.services.roster import scrub_child
+from app.services.roster import scrub_children
 from app.services.winners import list_winners
 
 Gettext = Callable[[str], str]
@@ -64,8 +64,7 @@ def purge_left_children(session: Session, *, by: Actor | str) -> PurgePlan:
     children = session.exec(select(Child).where(col(Child.active).is_(False))).all()
     child_ids = sorted(child.id or 0 for child in children)
     groups = sorted({child.group_id for child in children})
-    for child in children:
-        scrub_child(session, child_id=child.id or 0)
+    scrub_children(session, child_ids=set(child_ids))
     session.exec(delete(Child).where(col(Child.id).in_(child_ids)))
     audit(
         session,
