@@ -1,5 +1,6 @@
 """A plain (non-editable) install runs from any directory: all it needs ships in the wheel."""
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -15,11 +16,27 @@ from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
+_NOT_SOURCE = (
+    ".venv",
+    ".git",
+    "data",
+    "build",
+    "dist",
+    "screenshots",
+    "test-results",
+    "__pycache__",
+    "*.egg-info",
+    ".*_cache",
+)
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built from a copy of the sources: a build in the checkout leaves build/ behind, whose
+    stale files (a module since deleted) would end up in later wheels."""
     out = tmp_path_factory.mktemp("wheel")
+    source = tmp_path_factory.mktemp("source") / "pleinmunt"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*_NOT_SOURCE))
     subprocess.run(
         [
             sys.executable,
@@ -31,7 +48,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "-q",
             "-w",
             str(out),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         timeout=300,
