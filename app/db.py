@@ -28,7 +28,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 EVENT_LOCK_KEY = 7_264_001  # any constant; names the advisory lock that orders board events
 _WRITE = "pleinmunt_write"
 _HOLDS_LOCK = "pleinmunt_holds_write_lock"
-_EVENT_LOCKED = "pleinmunt_event_locked"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -163,17 +162,14 @@ def lock_event_sequence(session: Session) -> None:
     """Serialize board events until this transaction ends, so they commit in ``seq`` order.
 
     On PostgreSQL a sequence hands out numbers in call order, not commit order; holding a
-    transaction-level advisory lock from allocation to commit closes that gap. SQLite has one
-    writer at a time already. Taken once per transaction (later calls cost nothing).
+    transaction-level advisory lock from allocation to commit closes that gap. Write sessions
+    already hold it (taken at BEGIN); this covers any other session (taking it twice is
+    harmless). SQLite has one writer at a time already.
     """
     bind = session.get_bind()
     if bind.dialect.name != "postgresql" or bind.get_execution_options().get(_WRITE, False):
-        return  # SQLite has one writer; a PostgreSQL write session took the lock at BEGIN
-    transaction = session.get_transaction()
-    if transaction is not None and session.info.get(_EVENT_LOCKED) is transaction:
         return
     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_LOCK_KEY})
-    session.info[_EVENT_LOCKED] = session.get_transaction()
 
 
 def check_database(engine: Engine) -> None:
