@@ -87,6 +87,8 @@ def test_wheel_ships_migrations_templates_kiosk_and_translations(wheel: Path) ->
     assert "app/migrations/env.py" in names
     assert "app/migrations/script.py.mako" in names
     assert "app/web/templates/landing.html" in names
+    assert "app/web/static/emoji/1f98a.svg" in names
+    assert "app/web/static/emoji/LICENSE.md" in names
     assert "app/web/static/vendor/swagger-ui/swagger-ui-bundle.js" in names
     assert "app/i18n/nl/LC_MESSAGES/messages.po" in names
     assert "app/i18n/en/LC_MESSAGES/messages.po" in names

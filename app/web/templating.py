@@ -8,7 +8,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 
+from app.domain.emoji import emoji_file
 from app.i18n import LANGUAGES, gettext_for, pick_language
 
 LANGUAGE_COOKIE = "pleinmunt_lang"
@@ -25,7 +27,21 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["emoji"] = emoji_img
     return Jinja2Templates(env=environment)
+
+
+def emoji_img(text: str, alt: str = "", css_class: str = "emoji") -> Markup:
+    """``{{ emoji("🦊") }}``: the shipped Twemoji picture, or the text emoji when none is shipped.
+
+    An empty ``alt`` marks the picture as decoration; pass a word when it carries meaning.
+    """
+    name = emoji_file(text)
+    if name is None:
+        return Markup('<span class="{}" aria-hidden="true">{}</span>').format(css_class, text)
+    return Markup('<img class="{}" src="/static/emoji/{}" alt="{}" draggable="false">').format(
+        css_class, name, escape(alt)
+    )
 
 
 def request_language(request: Request) -> str:

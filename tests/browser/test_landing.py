@@ -13,6 +13,15 @@ def test_landing_links_the_three_surfaces(page: Page, demo_server: DemoServer) -
     screenshot(page, "landing-nl")
 
 
+def test_landing_draws_emoji_from_shipped_pictures(page: Page, demo_server: DemoServer) -> None:
+    page.goto(demo_server.url + "/")
+    pictures = page.locator("img.emoji")
+    expect(pictures).to_have_count(4)
+    loaded = pictures.evaluate_all("nodes => nodes.map(node => node.complete && node.naturalWidth)")
+    assert all(width and width > 0 for width in loaded)
+    expect(page.get_by_text("Twemoji (CC-BY 4.0)")).to_be_visible()
+
+
 def test_landing_switches_to_english(page: Page, demo_server: DemoServer) -> None:
     page.goto(demo_server.url + "/")
     page.get_by_text("English").click()
