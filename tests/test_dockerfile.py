@@ -31,3 +31,18 @@ def test_dockerfile_ships_what_the_wheel_needs() -> None:
         assert f"COPY {folder} ./{folder}" in text
     assert "pip wheel" in text
     assert "pip install --no-cache-dir /wheels/*.whl" in text
+
+
+def test_dockerfile_keeps_build_tools_out_of_the_final_image() -> None:
+    text = (ROOT / "Dockerfile").read_text()
+    final = text.split("\nFROM ")[-1]
+    # The app's venv is built in the first stage and copied whole; pip never runs in the last.
+    assert "COPY --from=build /opt/pleinmunt /opt/pleinmunt" in final
+    assert "pip " not in final.replace("pip_", "")
+    assert "rm -rf /var/lib/apt/lists/*" in final
+
+
+def test_dockerfile_base_can_point_at_a_locally_built_image() -> None:
+    text = (ROOT / "Dockerfile").read_text()
+    assert "ARG BASE=python:3.12-slim-bookworm" in text
+    assert text.count("FROM ${BASE}") == 2
