@@ -6,7 +6,6 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from app import __version__
 from app.api import api_router
@@ -20,10 +19,12 @@ from app.services.scheduler import draw_schedule
 from app.settings import Settings, get_settings
 from app.tuning import tune_for_serving
 from app.web.certificates import router as certificates_router
+from app.web.compression import Compression
 from app.web.kiosk import install_kiosk
 from app.web.limits import BodyLimit
 from app.web.pages import router as pages_router
 from app.web.security import SecurityHeaders
+from app.web.static_files import RevalidatedStaticFiles
 from app.web.tablet import router as tablet_router
 from app.web.teacher import desk_router
 from app.web.templating import make_templates
@@ -71,9 +72,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_kiosk(app)
     app.include_router(certificates_router)
     app.include_router(desk_router)
-    app.mount("/static", StaticFiles(directory=str(files("app.web") / "static")), name="static")
+    app.mount(
+        "/static",
+        RevalidatedStaticFiles(directory=str(files("app.web") / "static")),
+        name="static",
+    )
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
+    # Outermost: compresses what the layers inside produced, security headers included.
+    app.add_middleware(Compression)
     return app
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session, col, select
 from starlette.types import Scope
 
@@ -22,23 +21,22 @@ from app.i18n import messages_with_prefix
 from app.models import Board, Reason
 from app.realtime.direct import KeepRawSend
 from app.realtime.protocol import SILENCE_FACTOR
+from app.web.static_files import RevalidatedStaticFiles
 from app.web.templating import render, request_language
 
 router = APIRouter(include_in_schema=False)
 ASSETS_PATH = "/kiosk-assets"
 
 
-class KioskAssets(StaticFiles):
+class KioskAssets(RevalidatedStaticFiles):
     """kiosk/ ships as the package app.kiosk; only its scripts, styles and images are public."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         if not path.endswith((".js", ".css", ".svg")):
             raise HTTPException(status_code=404)
-        response = await super().get_response(path, scope)
-        # Revalidate (a 304 costs nothing): after an upgrade the page reloads itself, and its
+        # Revalidated (the parent class): after an upgrade the page reloads itself, and its
         # modules must then all be of the new release.
-        response.headers.setdefault("Cache-Control", "no-cache")
-        return response
+        return await super().get_response(path, scope)
 
 
 def install_kiosk(app: FastAPI) -> None:
