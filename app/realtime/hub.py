@@ -14,6 +14,7 @@ are shared: kiosks of one board that need one at the same point get the same tex
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Iterable
 from functools import partial
 
@@ -34,6 +35,13 @@ READ_BATCH = 1000
 # SQLite has no NOTIFY: this poll also picks up events written by other commands (e.g. a
 # scheduled `pleinmunt draw`). PostgreSQL relies on LISTEN (and the listener's keepalive).
 SQLITE_POLL_SECONDS = 2.0
+# PostgreSQL wakes the reader this often without a nudge, so its heartbeat shows it is alive.
+POSTGRES_POLL_SECONDS = 10.0
+# After a crash the reader starts again after this long, doubling up to the maximum while it
+# keeps failing (a crash that repeats on every start must not spin the processor).
+RESTART_FIRST, RESTART_MAX = 0.1, 30.0
+# /healthz calls the reader stuck when it has not finished a round for this long.
+STUCK_SECONDS = 60.0
 
 
 class Hub:
@@ -49,7 +57,13 @@ class Hub:
         self._snapshots: dict[int, tuple[int, asyncio.Future[tuple[int, str]]]] = {}
         self._running_lock = asyncio.Lock()
         self._reader: asyncio.Task[None] | None = None
+        self._listener: asyncio.Task[None] | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        # When the reader last finished a round and the listener last heard the database
+        # (monotonic seconds); /healthz compares them with the clock.
+        self.reader_beat = time.monotonic()
+        self.listener_beat: float | None = None
+        self.reader_restarts = 0
 
     # Life cycle (the app's lifespan). Test clients may nest lifespans: the first one runs it.
 
@@ -75,8 +89,9 @@ class Hub:
         for connections in self._connections.values():
             for connection in connections:
                 connection.end(CLOSE_RESTART)
-        tasks = [*self._tasks, *([self._reader] if self._reader else [])]
-        loop, self._tasks, self._reader, self._loop = self._loop, [], None, None
+        tasks = [*self._tasks, *(t for t in (self._reader, self._listener) if t is not None)]
+        loop, self._tasks, self._loop = self._loop, [], None
+        self._reader = self._listener = None
         if loop is not asyncio.get_running_loop():
             # Test clients' lifespans may end out of order, on another loop than ours.
             with contextlib.suppress(RuntimeError, AttributeError):  # closed, or never ran
@@ -170,14 +185,58 @@ class Hub:
                 return
             self.last_delivered = await asyncio.to_thread(store.current_seq, self.engine)
             self._routes = await asyncio.to_thread(store.all_routes, self.engine)
-            self._reader = asyncio.create_task(self._read_forever())
+            self.reader_beat = time.monotonic()
+            self._reader = asyncio.create_task(self._supervise_reader())
             if not is_sqlite(self.engine):
                 url = self.settings.resolved_database_url
-                self._tasks.append(asyncio.create_task(listen_for_events(url, self.wake)))
+                self.listener_beat = time.monotonic()
+                self._listener = asyncio.create_task(
+                    listen_for_events(url, self.wake, self._listener_alive)
+                )
+
+    def _listener_alive(self) -> None:
+        self.listener_beat = time.monotonic()
+
+    def problems(self, now: float | None = None) -> list[str]:
+        """What /healthz reports: the reader or the listener dead, or silent for too long."""
+        now = time.monotonic() if now is None else now
+        found = []
+        if self._reader is not None and (
+            self._reader.done() or now - self.reader_beat > STUCK_SECONDS
+        ):
+            found.append("hub_reader")
+        listener = self._listener
+        if listener is not None and (
+            listener.done() or now - (self.listener_beat or 0.0) > STUCK_SECONDS
+        ):
+            found.append("listener")
+        return found
+
+    async def _supervise_reader(self) -> None:
+        """Run the reader; whatever kills it is logged once, and it starts again with backoff.
+        Whatever it was fanning out when it died may not have reached every socket, so every
+        kiosk gets a fresh snapshot (covering all delivered events) once it runs again."""
+        delay = RESTART_FIRST
+        while True:
+            started = time.monotonic()
+            try:
+                await self._read_forever()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.reader_restarts += 1
+                log.exception("hub reader crashed; restarting in %.1f s", delay)
+            if time.monotonic() - started > RESTART_MAX:
+                delay = RESTART_FIRST  # it ran well for a while: this is a new failure
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, RESTART_MAX)
+            self.resync_all()
+            self._wake.set()
 
     async def _read_forever(self) -> None:
-        poll = SQLITE_POLL_SECONDS if is_sqlite(self.engine) else None
+        poll = SQLITE_POLL_SECONDS if is_sqlite(self.engine) else POSTGRES_POLL_SECONDS
         while True:
+            self.reader_beat = time.monotonic()
             try:
                 async with asyncio.timeout(poll):
                     await self._wake.wait()

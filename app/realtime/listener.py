@@ -30,28 +30,37 @@ def conninfo(database_url: str) -> str:
     return make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-async def listen_for_events(database_url: str, wake: Callable[[], None]) -> None:
+async def listen_for_events(
+    database_url: str, wake: Callable[[], None], alive: Callable[[], None] = lambda: None
+) -> None:
+    """Listen for ever; ``alive`` is called whenever the connection proved to work (connected,
+    a notification, a keepalive answered), which /healthz watches."""
     delay = RETRY_FIRST
 
     def listening() -> None:
         nonlocal delay
         delay = RETRY_FIRST
+        alive()
         wake()  # resync: anything committed while we were not listening
 
     while True:
         try:
-            await _listen(conninfo(database_url), wake, listening)
+            await _listen(conninfo(database_url), wake, listening, alive)
         except (psycopg.Error, OSError) as error:
             log.warning(
                 "LISTEN connection lost (%s); reconnecting in %.1f s",
                 error.__class__.__name__,
                 delay,
             )
+        except Exception:  # a bug must not end live delivery for good: log it, start again
+            log.exception("listener crashed; restarting in %.1f s", delay)
         await asyncio.sleep(delay * random.uniform(0.8, 1.2))
         delay = min(delay * 2, RETRY_MAX)
 
 
-async def _listen(info: str, wake: Callable[[], None], listening: Callable[[], None]) -> None:
+async def _listen(
+    info: str, wake: Callable[[], None], listening: Callable[[], None], alive: Callable[[], None]
+) -> None:
     async with await psycopg.AsyncConnection.connect(
         info,
         autocommit=True,
@@ -65,6 +74,8 @@ async def _listen(info: str, wake: Callable[[], None], listening: Callable[[], N
         listening()
         while True:
             async for _notify in connection.notifies(timeout=KEEPALIVE_SECONDS):
+                alive()
                 wake()
             await connection.execute("SELECT 1")
+            alive()
             wake()
