@@ -1,4 +1,10 @@
-"""Health: is the service up and can it reach its database? No sign-in needed."""
+"""Health: is the service up, can it reach its database, and are its background workers alive?
+
+A 503 here means "restart me" to a container orchestrator or a systemd watchdog (docs/deploy.md,
+"Health"): the hub's reader (live delivery to kiosks) or, on PostgreSQL, its LISTEN connection
+has died or has not finished a round for a minute. No sign-in needed; the body names only parts,
+never data.
+"""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -8,14 +14,24 @@ from app.db import check_database
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="Service and database health")
+@router.get(
+    "/healthz",
+    summary="Service, database and background-worker health",
+    responses={503: {"description": "Unhealthy: the database or a background worker is down"}},
+)
 def healthz(request: Request) -> JSONResponse:
+    state = request.app.state
     try:
-        check_database(request.app.state.engine)
+        check_database(state.engine)
     except Exception:  # any failure to reach the database means "not healthy"
-        return JSONResponse(
-            {"status": "unavailable", "database": "unreachable"},
-            status_code=503,
-            headers={"Retry-After": "5"},
-        )
+        return _unhealthy({"database": "unreachable"})
+    workers = state.hub.problems()
+    if workers:
+        return _unhealthy({"database": "ok", "stopped": workers})
     return JSONResponse({"status": "ok", "database": "ok"})
+
+
+def _unhealthy(detail: dict[str, object]) -> JSONResponse:
+    return JSONResponse(
+        {"status": "unavailable", **detail}, status_code=503, headers={"Retry-After": "5"}
+    )
