@@ -18,7 +18,7 @@ def me(session: SessionDep, actor: LoggerDep) -> TabletMe:
     "/groups/{group_id}",
     response_model=TabletGroup,
     summary="A group as the tablet shows it",
-    description="Every child of the group (inactive ones flagged) with coins today, coins this "
+    description="Every active child of the group with coins today, coins this "
     "week and how many more they may get today (the daily cap); the children not yet seen "
     "this week; and the reasons to pick from.",
 )

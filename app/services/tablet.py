@@ -1,8 +1,8 @@
 """What the tablet shows for one group: children with today's and this week's coins.
 
-The daily cap and inactive children are part of the answer, so the tablet shows them instead of
-discovering them by a refused coin. Every count reads one day or one week (indexed), never
-the whole ledger.
+The daily cap is part of the answer, so the tablet shows it instead of discovering it by a
+refused coin; a child switched off on the desk is left out, so it leaves the tablet. Every
+count reads one day or one week (indexed), never the whole ledger.
 """
 
 from datetime import date, datetime
@@ -72,15 +72,14 @@ def group_view(session: Session, *, group_id: int, settings: Settings) -> Tablet
     children = list(
         session.exec(
             select(Child)
-            .where(Child.group_id == group_id)
+            .where(Child.group_id == group_id, col(Child.active).is_(True))
             .order_by(col(Child.first_name), col(Child.id))
         ).all()
     )
     ids = [child.id or 0 for child in children]
     today = _coins_today(session, ids, now=now, settings=settings)
     this_week = _coins_in_week(session, ids, week=week)
-    active = [child for child in children if child.active]
-    unseen = unseen_children((_roster_entry(child, group) for child in active), this_week)
+    unseen = unseen_children((_roster_entry(child, group) for child in children), this_week)
     return TabletGroup(
         group=TabletGroupRef(id=group.id or 0, name=group.name, kind=GroupKind(group.kind)),
         day=now.astimezone(settings.tz).date(),

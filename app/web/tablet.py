@@ -54,6 +54,7 @@ def tablet_page(request: Request, session: SessionDep, settings: SettingsDep) ->
         "messages": messages_with_prefix(language, "tablet."),
         "bike_turn_minutes": settings.bike_turn_minutes,
         "daily_cap": settings.daily_cap,
+        "refresh_ms": int(settings.tablet_refresh_seconds * 1000),
         "zones": list(ZONES),
         "recesses": list(RECESSES),
         "version": shell_version(),

@@ -12,7 +12,7 @@ import { prefs, snapshots } from "./store.js";
 import { toast } from "./toast.js";
 import { initTally } from "./tally.js";
 
-const state = { groups: [], me: null, refreshTimer: null };
+const state = { groups: [], me: null, refreshTimer: null, rosterTimer: null };
 const award = initAward({ outbox });
 const bikes = initBikes({ outbox, children: () => award.view?.children ?? [] });
 const tally = initTally();
@@ -72,6 +72,17 @@ async function startApp() {
   if (state.groups.length === 0) $("#grid").replaceChildren(el("p", { class: "empty" }, t("tablet.offline_first_time")));
   await loadGroup();
   outbox.resume();
+  clearInterval(state.rosterTimer);
+  state.rosterTimer = setInterval(() => guarded(refreshRoster), config.refresh_ms);
+}
+
+// The desk changes the roster while tablets are open (a child switched off, a new child, a
+// renamed group): ask again now and then. The outbox is not touched; its coins stay counted.
+async function refreshRoster() {
+  if ($("#app").hidden || document.visibilityState === "hidden") return;
+  const groups = await readJson("/api/v1/groups");
+  if (groups?.fresh) state.groups = groups.data;
+  await loadGroup();
 }
 
 async function onSignedIn(logger) {
@@ -83,6 +94,7 @@ async function onSignedIn(logger) {
 
 function signedOut() {
   outbox.paused = true;
+  clearInterval(state.rosterTimer);
   $("#app").hidden = true;
   showSignedIn(null);
   outbox.entries().then((rows) => {
@@ -132,7 +144,12 @@ function wireOutbox() {
 
 function wireDevice() {
   if (!window.isSecureContext) {
-    $("#insecure").hidden = false; // no service worker: the outbox works, reloading offline not
+    // No service worker: the outbox works, reloading offline not. Said once, then out of the way.
+    $("#insecure").hidden = prefs.insecureSeen === true;
+    $("#insecure-dismiss").addEventListener("click", () => {
+      $("#insecure").hidden = true;
+      prefs.insecureSeen = true;
+    });
   } else if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/tablet/sw.js", { scope: "/tablet" }).catch(() => {});
     navigator.serviceWorker.ready.then(() => {
@@ -141,6 +158,9 @@ function wireDevice() {
   }
   navigator.storage?.persist?.().catch(() => {});
   initNetwork(() => outbox.retryNow());
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && state.me) guarded(refreshRoster);
+  });
   $("#group-button").addEventListener("click", chooseGroup);
   $("#signout").addEventListener("click", signOut);
 }

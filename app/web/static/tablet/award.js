@@ -1,5 +1,6 @@
 // Giving coins: tap a child (or several), tap a reason: done. Every coin goes to the outbox
-// first, with its UUID made here, and a toast offers undo for 10 seconds.
+// first, with its UUID made here, and a toast offers undo for 10 seconds. Quick coins share one
+// toast ("4 munten · Ongedaan maken") and one undo, so a busy recess does not bury the grid.
 import { $, avatar, childName, config, el, reasonLabel, t } from "./config.js";
 import { toast } from "./toast.js";
 import { uuid4 } from "./uuid.js";
@@ -7,7 +8,7 @@ import { uuid4 } from "./uuid.js";
 export function initAward({ outbox }) {
   const grid = $("#grid");
   const state = { view: null, selected: new Set(), query: "", pending: new Map() };
-  const toasts = new Map(); // coin id → its toast, while the toast can still undo it
+  const undoable = { shown: null, coins: [] }; // the one undo toast and the coins it undoes
 
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
@@ -16,11 +17,14 @@ export function initAward({ outbox }) {
   }
 
   function capLeft(child) {
-    return child.active ? Math.max(state.view.daily_cap - today(child), 0) : 0;
+    return Math.max(state.view.daily_cap - today(child), 0);
   }
 
   function toggle(child) {
-    if (capLeft(child) === 0) return;
+    if (capLeft(child) === 0) {
+      toast({ text: t("tablet.cap_kind", { name: child.first_name, cap: state.view.daily_cap }), kind: "info" });
+      return;
+    }
     if (state.selected.has(child.id)) state.selected.delete(child.id);
     else state.selected.add(child.id);
     render();
@@ -28,9 +32,7 @@ export function initAward({ outbox }) {
 
   function card(child) {
     const left = capLeft(child);
-    const status = !child.active
-      ? t("tablet.child.inactive")
-      : left === 0
+    const status = left === 0
         ? t("tablet.child.cap", { cap: state.view.daily_cap })
         : t("tablet.child.today", { count: today(child) });
     return el(
@@ -39,8 +41,7 @@ export function initAward({ outbox }) {
         type: "button",
         class: "child",
         "aria-pressed": String(state.selected.has(child.id)),
-        "aria-disabled": left === 0 ? "true" : null,
-        "data-state": !child.active ? "inactive" : left === 0 ? "cap" : null,
+        "data-state": left === 0 ? "cap" : null,
         dataset: { childId: child.id },
         onclick: () => toggle(child),
       },
@@ -109,18 +110,33 @@ export function initAward({ outbox }) {
       await outbox.add({ id, kind: "coin", url: "/api/v1/coins", body, label: childName(child), child_id: child.id });
     }
     render();
-    const who = coins.length === 1 ? childName(coins[0].child) : t("tablet.children_count", { count: coins.length });
-    const shown = toast({ text: `🪙 ${who} · ${reason.icon} ${reasonLabel(reason)}`, undo: () => undo(coins) });
-    for (const [id, entry] of toasts) if (!entry.shown.node.isConnected) toasts.delete(id);
-    for (const { id } of coins) toasts.set(id, { shown, coins });
+    offerUndo(coins, reason);
   }
 
-  // A refused coin cannot be undone: when all coins of a toast were refused, it goes away.
+  function offerUndo(coins, reason) {
+    if (undoable.shown?.open()) {
+      undoable.coins = [...undoable.coins, ...coins];
+      undoable.shown.update({ text: `🪙 ${t("tablet.coins_merged", { count: undoable.coins.length })}` });
+      return;
+    }
+    const who = coins.length === 1 ? childName(coins[0].child) : t("tablet.children_count", { count: coins.length });
+    undoable.coins = coins;
+    undoable.shown = toast({
+      text: `🪙 ${who} · ${reason.icon} ${reasonLabel(reason)}`,
+      undo: () => {
+        const all = undoable.coins;
+        undoable.shown = null;
+        undoable.coins = [];
+        return undo(all);
+      },
+    });
+  }
+
+  // A refused coin cannot be undone: when all coins of the toast were refused, it goes away.
   function refused(id) {
-    const entry = toasts.get(id);
-    if (!entry) return;
-    toasts.delete(id);
-    if (entry.coins.every(({ id: other }) => !toasts.has(other))) entry.shown.close();
+    if (!undoable.coins.some((coin) => coin.id === id)) return;
+    undoable.coins = undoable.coins.filter((coin) => coin.id !== id);
+    if (undoable.coins.length === 0) undoable.shown?.close();
   }
 
   // Undo: a coin still in the outbox is simply taken out; one already sent is voided (and

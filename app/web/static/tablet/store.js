@@ -32,6 +32,12 @@ export const prefs = {
   set me(me) {
     write("me", me);
   },
+  get insecureSeen() {
+    return read("insecure-seen");
+  },
+  set insecureSeen(seen) {
+    write("insecure-seen", seen);
+  },
 };
 
 export const snapshots = {
