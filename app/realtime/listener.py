@@ -11,7 +11,6 @@ import logging
 import random
 from collections.abc import Callable
 
-import psycopg
 from sqlalchemy import make_url
 
 from app.services.events import NOTIFY_CHANNEL
@@ -35,6 +34,10 @@ async def listen_for_events(
 ) -> None:
     """Listen for ever; ``alive`` is called whenever the connection proved to work (connected,
     a notification, a keepalive answered), which /healthz watches."""
+    # Imported here: a school on SQLite never starts a listener and need not hold psycopg's
+    # ~20 MB (libpq and its modules) in memory.
+    import psycopg
+
     delay = RETRY_FIRST
 
     def listening() -> None:
@@ -61,6 +64,8 @@ async def listen_for_events(
 async def _listen(
     info: str, wake: Callable[[], None], listening: Callable[[], None], alive: Callable[[], None]
 ) -> None:
+    import psycopg
+
     async with await psycopg.AsyncConnection.connect(
         info,
         autocommit=True,

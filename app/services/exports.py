@@ -11,9 +11,6 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-
 from app.models.winners import DrawPublic
 
 Gettext = Callable[[str], str]
@@ -57,6 +54,10 @@ def winners_csv(rows: Sequence[DrawPublic], gettext: Gettext) -> bytes:
 
 
 def winners_xlsx(rows: Sequence[DrawPublic], gettext: Gettext) -> bytes:
+    # openpyxl costs a server ~13 MB of memory: loaded on the first export, not at start-up.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None

@@ -11,12 +11,9 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
@@ -29,6 +26,9 @@ from app.services.events import record_event
 from app.services.exports import export_rows
 from app.services.roster import scrub_children
 from app.services.winners import list_winners
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 Gettext = Callable[[str], str]
 _BATCH = 1000
@@ -83,6 +83,9 @@ def purge_left_children(session: Session, *, by: Actor | str) -> PurgePlan:
 
 def archive_xlsx(session: Session, *, gettext: Gettext, tz: ZoneInfo) -> bytes:
     """Every coin (undone ones marked) and every winner, one sheet each."""
+    # Loaded once a year, not at every start-up (app/services/exports.py says why).
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     coins = workbook.create_sheet(gettext("teacher.archive.coins_sheet")[:31])
     _write(coins, chain([_header(gettext, _COIN_COLUMNS)], _coin_rows(session, tz)))
@@ -123,7 +126,10 @@ def _coin_rows(session: Session, tz: ZoneInfo) -> Iterable[Sequence[object]]:
         ]
 
 
-def _write(sheet: WriteOnlyWorksheet, rows: Iterable[Sequence[object]]) -> None:
+def _write(sheet: "WriteOnlyWorksheet", rows: Iterable[Sequence[object]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     for index, row in enumerate(rows):
         cells = []
         for value in row:

@@ -2,7 +2,6 @@
 
 from typing import Annotated, Any
 
-import segno
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
@@ -14,6 +13,7 @@ from app.domain.masking import NameDisplay
 from app.models.board import BoardCreate, BoardUpdate
 from app.models.roster import GroupUpdate
 from app.services import boards, roster
+from app.web.qr import qr_svg
 from app.web.teacher.desk import Back, DeskRoute, done, form_int, page, parse_form
 
 router = APIRouter(route_class=DeskRoute)
@@ -142,7 +142,7 @@ def add_kiosk_link(
     board = boards.board_public(session, boards.get_board(session, slug))
     link, token = boards.create_kiosk_link(session, slug=slug, label=label.strip(), by=actor)
     url = f"{public_base_url(request, settings)}/kiosk/{slug}?token={token}"
-    qr = segno.make(url, error="m").svg_inline(scale=6, border=2, title=url, dark="#1d2433")
+    qr = qr_svg(url)
     context = {
         "area": "boards",
         "board": board,
