@@ -12,6 +12,8 @@ Transactions, decided once:
   time across every process, like SQLite; see ``_postgres_one_writer``).
 """
 
+import asyncio
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,14 +22,37 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.settings import Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A writer waits this long for the writers' lock (SQLite: in-process; PostgreSQL: advisory),
+# then its request answers 503 with Retry-After (app/api/errors.py) instead of hanging: the
+# tablet retries the same coin.
+WRITE_LOCK_TIMEOUT_SECONDS = 15.0
+# A write on the event loop's own thread blocks every request while it waits for the lock. The
+# tests make it an error (tests/conftest.py); a running school only logs it.
+REFUSE_WRITES_ON_EVENT_LOOP = False
 EVENT_LOCK_KEY = 7_264_001  # any constant; names the advisory lock that orders board events
 _WRITE = "pleinmunt_write"
 _HOLDS_LOCK = "pleinmunt_holds_write_lock"
+
+log = logging.getLogger("pleinmunt")
+
+
+class WriteLockTimeout(OperationalError):
+    """The writers' lock stayed taken too long; answered like a database that is away."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            "BEGIN IMMEDIATE", None, TimeoutError(f"writers' lock still taken after {seconds} s")
+        )
+
+
+class WriteOnEventLoop(RuntimeError):
+    """A write transaction began on the event loop's thread (use asyncio.to_thread)."""
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -48,6 +73,10 @@ def _postgres_one_writer(connection: Connection) -> None:
     batch and a roster change), and board events commit in ``seq`` order. The same model as
     SQLite's single writer; reads never wait for it."""
     if connection.get_execution_options().get(_WRITE, False):
+        _check_not_on_event_loop()
+        # Bounded like SQLite's: past it PostgreSQL raises LockNotAvailable, answered 503.
+        timeout_ms = int(WRITE_LOCK_TIMEOUT_SECONDS * 1000)
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {timeout_ms}")
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({EVENT_LOCK_KEY})")
 
 
@@ -99,9 +128,11 @@ def _serialize_sqlite_writers(engine: Engine) -> None:
     is free instead of polling SQLite's busy handler (busy_timeout still covers other
     processes, such as a `pleinmunt` command run next to the server)."""
     write_lock = threading.Lock()
+    holder: list[int | None] = [None]  # the thread in a write transaction
 
     def release(info: dict[str, Any]) -> None:
         if info.pop(_HOLDS_LOCK, False):
+            holder[0] = None
             write_lock.release()
 
     @event.listens_for(engine, "begin")
@@ -109,7 +140,14 @@ def _serialize_sqlite_writers(engine: Engine) -> None:
         if not connection.get_execution_options().get(_WRITE, False):
             connection.exec_driver_sql("BEGIN")
             return
-        write_lock.acquire()
+        _check_not_on_event_loop()
+        if holder[0] == threading.get_ident():
+            # The lock is not re-entrant: waiting would wait for ourselves, for ever.
+            raise RuntimeError("a second write transaction began in a thread that holds one")
+        if not write_lock.acquire(timeout=WRITE_LOCK_TIMEOUT_SECONDS):
+            log.warning("writers' lock still taken after %s s", WRITE_LOCK_TIMEOUT_SECONDS)
+            raise WriteLockTimeout(WRITE_LOCK_TIMEOUT_SECONDS)
+        holder[0] = threading.get_ident()
         connection.info[_HOLDS_LOCK] = True
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -126,6 +164,16 @@ def _serialize_sqlite_writers(engine: Engine) -> None:
     @event.listens_for(engine, "invalidate")
     def _on_invalidate(_dbapi_connection: Any, record: Any, _exception: Any) -> None:
         release(record.info)
+
+
+def _check_not_on_event_loop() -> None:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return  # a worker thread, as it should be
+    if REFUSE_WRITES_ON_EVENT_LOOP:
+        raise WriteOnEventLoop("a write transaction began on the event loop's thread")
+    log.warning("a write transaction began on the event loop's thread")
 
 
 def engine_for_settings(settings: Settings) -> Engine:

@@ -18,9 +18,13 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from app import db as app_db
 from app.main import create_app
 from app.schema import upgrade_to_head
 from app.settings import Settings
+
+# A write that would block the event loop while it waits for the writers' lock fails the test.
+app_db.REFUSE_WRITES_ON_EVENT_LOOP = True
 
 PG_SERVER = os.environ.get("PLEINMUNT_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
 _names = itertools.count()
