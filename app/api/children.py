@@ -47,7 +47,9 @@ def import_children(
 ) -> ImportReport:
     raw = file.file.read(MAX_ROSTER_BYTES + 1)
     if len(raw) > MAX_ROSTER_BYTES:
-        raise Invalid("the file is larger than 1 MiB; export one school at a time")
+        raise Invalid(
+            "the file is larger than 1 MiB; export one school at a time", code="file_too_large"
+        )
     return import_roster(session, raw=raw, apply=not dry_run, by=actor)
 
 

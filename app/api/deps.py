@@ -112,13 +112,13 @@ async def require_actor(actor: ActorDep) -> Actor:
 
 async def require_teacher(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
     if not actor.is_teacher:
-        raise Forbidden("only teachers may do this")
+        raise Forbidden("only teachers may do this", code="teachers_only")
     return actor
 
 
 async def require_logger(actor: Annotated[Actor, Depends(require_actor)]) -> Actor:
     if actor.role not in (Role.logger, Role.teacher):
-        raise Forbidden("only interns and teachers may do this")
+        raise Forbidden("only interns and teachers may do this", code="interns_only")
     return actor
 
 

@@ -20,6 +20,9 @@ class ErrorPublic(BaseModel):
 
     detail: str
     code: str
+    params: dict[str, str | int] = Field(
+        default_factory=dict, description="the values the code's translated text needs"
+    )
     errors: list[dict[str, Any]] | None = Field(
         default=None, description="for 422 on malformed input: where and what"
     )
@@ -45,7 +48,9 @@ _DATABASE_DOWN_RETRY_SECONDS = 5
 
 def _response(status: int, detail: str, code: str, **extra: Any) -> JSONResponse:
     headers = extra.pop("headers", None)
-    return JSONResponse({"detail": detail, "code": code, **extra}, status, headers=headers)
+    params = extra.pop("params", None) or {}
+    body = {"detail": detail, "code": code, "params": params, **extra}
+    return JSONResponse(body, status, headers=headers)
 
 
 async def pleinmunt_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -53,7 +58,7 @@ async def pleinmunt_error(_request: Request, exc: Exception) -> JSONResponse:
     headers = None
     if isinstance(exc, TooManyAttempts | Unavailable):
         headers = {"Retry-After": str(exc.retry_after)}
-    return _response(exc.status_code, exc.detail, exc.code, headers=headers)
+    return _response(exc.status_code, exc.detail, exc.code, params=exc.params, headers=headers)
 
 
 def describe_validation(errors: list[dict[str, Any]]) -> str:

@@ -23,7 +23,8 @@ def clamp_awarded_at(awarded_at: datetime | None, *, now: datetime, backdate_day
     if awarded_at < now - timedelta(days=backdate_days):
         raise TooOld(
             f"awarded_at is more than {backdate_days} days ago; coins can be logged up to "
-            f"{backdate_days} days late"
+            f"{backdate_days} days late",
+            days=backdate_days,
         )
     return awarded_at
 
@@ -34,7 +35,9 @@ def check_daily_cap(*, coins_today: int, amount: int, cap: int) -> None:
         left = max(cap - coins_today, 0)
         raise CapReached(
             f"this child already has {coins_today} of the {cap} coins allowed per day; "
-            f"{left} more can be given today"
+            f"{left} more can be given today",
+            cap=cap,
+            left=left,
         )
 
 

@@ -108,7 +108,11 @@ def draw(
     candidates = assign_tickets(policy, (e for e in entries if e.child_id not in left_out))
     total = sum(candidate.tickets for candidate in candidates)
     if total == 0:
-        raise NotDrawable(_no_candidate_reason(entries, left_out))
+        if not any(entry.coins > 0 for entry in entries):
+            raise NotDrawable(_no_candidate_reason(entries, left_out), code="no_coins_this_week")
+        raise NotDrawable(
+            _no_candidate_reason(entries, left_out), code="all_won_recently", count=len(left_out)
+        )
     pick = ticket_pick(seed, total)
     return DrawOutcome(
         policy=policy,

@@ -42,10 +42,16 @@ class DrawAt:
 def parse_draw_at(text: str) -> DrawAt:
     match = _PATTERN.match(text.lower())
     if not match or match[1] not in _WEEKDAY:
-        raise Invalid(f"draw time {text!r} is not understood; write it like 'fri 14:30'")
+        raise Invalid(
+            f"draw time {text!r} is not understood; write it like 'fri 14:30'",
+            code="draw_time_format",
+        )
     hour, minute = int(match[2]), int(match[3])
     if hour > 23 or minute > 59:
-        raise Invalid(f"draw time {text!r} has no such hour or minute; write it like 'fri 14:30'")
+        raise Invalid(
+            f"draw time {text!r} has no such hour or minute; write it like 'fri 14:30'",
+            code="draw_time_format",
+        )
     return DrawAt(weekday=_WEEKDAY[match[1]], at=time(hour, minute))
 
 

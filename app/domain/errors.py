@@ -1,25 +1,40 @@
 """The errors Pleinmunt raises on purpose. One handler (app/api/errors.py) turns them into JSON.
 
-Each error knows its HTTP status and a stable ``code`` the pages translate; ``detail`` is an
-English sentence a person can act on.
+Each error knows its HTTP status and a stable ``code`` the pages translate (catalog key
+``error.<code>``, its ``{placeholders}`` filled from ``params``); ``detail`` is an English
+sentence a person can act on, for the API and the logs. A raise site may name a more precise
+code than its class's (``Conflict(..., code="logger_name_taken", name="Kas")``); the class's
+code is the fallback a page can always translate.
 """
+
+Param = str | int
 
 
 class PleinmuntError(Exception):
     status_code = 400
     code = "error"
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, code: str | None = None, **params: Param) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.params: dict[str, Param] = params
+        if code is not None:
+            self.code = code
+
+    @property
+    def general_code(self) -> str:
+        """The code of the error's class: what a page shows when the precise one is unknown."""
+        return type(self).code
 
 
 class NotSignedIn(PleinmuntError):
     status_code = 401
     code = "not_signed_in"
 
-    def __init__(self, detail: str = "Sign in first.") -> None:
-        super().__init__(detail)
+    def __init__(
+        self, detail: str = "Sign in first.", *, code: str | None = None, **params: Param
+    ) -> None:
+        super().__init__(detail, code=code, **params)
 
 
 class Forbidden(PleinmuntError):
@@ -46,8 +61,10 @@ class TooManyAttempts(PleinmuntError):
     status_code = 429
     code = "too_many_attempts"
 
-    def __init__(self, detail: str, *, retry_after: int) -> None:
-        super().__init__(detail)
+    def __init__(
+        self, detail: str, *, retry_after: int, code: str | None = None, **params: Param
+    ) -> None:
+        super().__init__(detail, code=code, **params)
         self.retry_after = retry_after
 
 
@@ -55,8 +72,10 @@ class Unavailable(PleinmuntError):
     status_code = 503
     code = "unavailable"
 
-    def __init__(self, detail: str, *, retry_after: int = 5) -> None:
-        super().__init__(detail)
+    def __init__(
+        self, detail: str, *, retry_after: int = 5, code: str | None = None, **params: Param
+    ) -> None:
+        super().__init__(detail, code=code, **params)
         self.retry_after = retry_after
 
 

@@ -94,7 +94,9 @@ def parse_roster(raw: bytes) -> ParsedRoster:
     text = decode(raw)
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise Invalid("the file is empty; export the class list as CSV with a header row")
+        raise Invalid(
+            "the file is empty; export the class list as CSV with a header row", code="file_empty"
+        )
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -103,7 +105,9 @@ def parse_roster(raw: bytes) -> ParsedRoster:
         # e.g. a stray quote that swallows the rest of the file into one huge cell
         raise Invalid(
             f"line {reader.line_num} cannot be read as CSV ({error}); check for a stray "
-            'quote (") and export the class list again as CSV'
+            'quote (") and export the class list again as CSV',
+            code="csv_unreadable",
+            line=reader.line_num,
         ) from None
 
 
@@ -114,7 +118,11 @@ def _read_records(reader: Reader) -> ParsedRoster:
         if not any(cell.strip() for cell in record):
             continue
         if len(parsed.rows) + len(parsed.problems) >= MAX_ROWS:
-            raise Invalid(f"the file has more than {MAX_ROWS} rows; import one school at a time")
+            raise Invalid(
+                f"the file has more than {MAX_ROWS} rows; import one school at a time",
+                code="too_many_rows",
+                max=MAX_ROWS,
+            )
         _add_record(parsed, reader.line_num, record, columns)
     return parsed
 
@@ -134,7 +142,9 @@ def _columns(header: list[str]) -> dict[str, int]:
     if missing:
         raise Invalid(
             f"the header row has no column {' or '.join(missing)}; expected columns like "
-            "Roepnaam;Tussenvoegsel;Achternaam;Groep"
+            "Roepnaam;Tussenvoegsel;Achternaam;Groep",
+            code="csv_header",
+            columns=" / ".join(missing),
         )
     return found
 

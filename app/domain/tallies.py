@@ -29,5 +29,7 @@ def changed_count(current: int, delta: int) -> int:
     if delta not in (1, -1):
         raise Invalid("a tally changes by 1 or -1 at a time")
     if current + delta < 0:
-        raise Invalid("this tally is already at zero; there is nothing to take back")
+        raise Invalid(
+            "this tally is already at zero; there is nothing to take back", code="tally_at_zero"
+        )
     return current + delta

@@ -19,12 +19,16 @@ def week_of(moment: datetime, tz: ZoneInfo) -> str:
 def parse_week(text: str) -> tuple[int, int]:
     match = _WEEK.fullmatch(text)
     if not match:
-        raise Invalid(f"week {text!r} is not an ISO week; write it like 2026-W48")
+        raise Invalid(
+            f"week {text!r} is not an ISO week; write it like 2026-W48", code="week_format"
+        )
     year, week = int(match[1]), int(match[2])
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise Invalid(f"week {text!r} does not exist: {year} has no week {week}") from None
+        raise Invalid(
+            f"week {text!r} does not exist: {year} has no week {week}", code="week_format"
+        ) from None
     return year, week
 
 

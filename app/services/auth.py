@@ -45,7 +45,7 @@ def sign_in_teacher(
     _end_read(session)  # the hash check is slow; hold no lock meanwhile
     if not verify_secret(settings, teacher.password_hash if teacher else None, password):
         _fail(session, account=account, address=address)
-        raise NotSignedIn("That username and password do not match.")
+        raise NotSignedIn("That username and password do not match.", code="wrong_password")
     assert teacher is not None
     assert teacher.id is not None
     return _open_session(
@@ -67,7 +67,7 @@ def sign_in_logger(
     _end_read(session)
     if not verify_secret(settings, logger.pin_hash if logger else None, pin):
         _fail(session, account=account, address=address)
-        raise NotSignedIn("That PIN is not right. Try again.")
+        raise NotSignedIn("That PIN is not right. Try again.", code="wrong_pin")
     return _open_session(
         session,
         role=Role.logger,
@@ -97,6 +97,7 @@ def check_throttle(session: Session, *, account: str, address: str, settings: Se
                 f"Too many wrong attempts. Wait {math.ceil(retry_after / 60)} minutes and try "
                 "again, or ask a teacher to reset the PIN.",
                 retry_after=retry_after,
+                minutes=math.ceil(retry_after / 60),
             )
 
 

@@ -32,7 +32,7 @@ def join_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> B
     bike = _locked_bike(session, bike_id)
     check_toddler(session, child_id, bike)
     if bike.rider_child_id == child_id:
-        raise Invalid(f"child {child_id} is riding this bike already")
+        raise Invalid(f"child {child_id} is riding this bike already", code="bike_riding_already")
     if session.get(BikeQueueEntry, (bike.id, child_id)) is not None:
         return bike_public(session, bike)
     changed = _leave_other_queues(session, child_id=child_id, keep=bike)
@@ -87,9 +87,11 @@ def set_rider(session: Session, *, bike_id: int, child_id: int | None, by: Actor
 def _locked_bike(session: Session, bike_id: int) -> Bike:
     bike = session.exec(select(Bike).where(Bike.id == bike_id).with_for_update()).first()
     if bike is None:
-        raise NotFound(f"bike {bike_id} does not exist")
+        raise NotFound(f"bike {bike_id} does not exist", code="bike_not_found")
     if not bike.active:
-        raise Invalid(f"bike {bike_id} is put away; a teacher can bring it back")
+        raise Invalid(
+            f"bike {bike_id} is put away; a teacher can bring it back", code="bike_put_away"
+        )
     return bike
 
 

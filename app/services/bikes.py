@@ -43,7 +43,7 @@ def bike_public(session: Session, bike: Bike) -> BikePublic:
 def get_bike(session: Session, bike_id: int) -> Bike:
     bike = session.get(Bike, bike_id)
     if bike is None:
-        raise NotFound(f"bike {bike_id} does not exist")
+        raise NotFound(f"bike {bike_id} does not exist", code="bike_not_found")
     return bike
 
 
@@ -56,7 +56,7 @@ def list_bikes(session: Session, *, group_id: int | None = None) -> list[BikePub
 
 def create_bike(session: Session, *, bike: BikeCreate, by: Actor) -> BikePublic:
     if session.get(Group, bike.group_id) is None:
-        raise Invalid(f"group {bike.group_id} does not exist")
+        raise Invalid(f"group {bike.group_id} does not exist", code="group_not_found")
     row = Bike(name=bike.name, group_id=bike.group_id)
     session.add(row)
     session.flush()
@@ -71,7 +71,9 @@ def update_bike(session: Session, *, bike_id: int, changes: BikeUpdate, by: Acto
     row = get_bike(session, bike_id)
     fields = changes.model_dump(exclude_unset=True)
     if any(value is None for value in fields.values()):
-        raise Invalid("bike fields cannot be emptied; leave a field out to keep it")
+        raise Invalid(
+            "bike fields cannot be emptied; leave a field out to keep it", code="field_empty"
+        )
     for name, value in fields.items():
         setattr(row, name, value)
     session.add(row)
@@ -124,9 +126,9 @@ def _insert_turn(
 ) -> BikeTurn:
     bike = session.exec(select(Bike).where(Bike.id == turn.bike_id).with_for_update()).first()
     if bike is None or not bike.active:
-        raise Invalid(f"bike {turn.bike_id} does not exist or is put away")
+        raise Invalid(f"bike {turn.bike_id} does not exist or is put away", code="bike_put_away")
     if turn.from_child_id == turn.to_child_id:
-        raise Invalid("a handover needs two different children")
+        raise Invalid("a handover needs two different children", code="handover_same_child")
     for child_id in (turn.from_child_id, turn.to_child_id):
         check_toddler(session, child_id, bike)
     now = utcnow()
@@ -165,7 +167,9 @@ def check_toddler(session: Session, child_id: int, bike: Bike) -> None:
     if not child.active:
         raise InactiveChild(f"child {child_id} is not active")
     if child.group_id != bike.group_id:
-        raise Invalid(f"child {child_id} is not in the group this bike belongs to")
+        raise Invalid(
+            f"child {child_id} is not in the group this bike belongs to", code="bike_other_group"
+        )
 
 
 def _award_handover(session: Session, turn: BikeTurn, *, by: Actor, settings: Settings) -> None:

@@ -17,7 +17,7 @@ from app.services.events import announce_link_revoked, record_event
 def get_board(session: Session, slug: str) -> Board:
     board = session.exec(select(Board).where(Board.slug == slug)).first()
     if board is None:
-        raise NotFound(f"board {slug!r} does not exist")
+        raise NotFound(f"board {slug!r} does not exist", code="board_not_found")
     return board
 
 
@@ -46,7 +46,11 @@ def create_board(session: Session, *, board: BoardCreate, by: Actor) -> BoardPub
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Conflict(f"a board with slug {board.slug!r} already exists") from None
+        raise Conflict(
+            f"a board with slug {board.slug!r} already exists",
+            code="board_exists",
+            slug=board.slug,
+        ) from None
     assert row.id is not None
     session.add_all(BoardGroup(board_id=row.id, group_id=group_id) for group_id in group_ids)
     audit(session, by=by, action="board.create", subject=f"board:{row.slug}")
@@ -59,7 +63,9 @@ def update_board(session: Session, *, slug: str, changes: BoardUpdate, by: Actor
     assert row.id is not None
     fields = changes.model_dump(exclude_unset=True)
     if any(value is None for value in fields.values()):
-        raise Invalid("board settings cannot be emptied; leave a field out to keep it")
+        raise Invalid(
+            "board settings cannot be emptied; leave a field out to keep it", code="field_empty"
+        )
     if "group_ids" in fields:
         group_ids = _checked_groups(session, fields.pop("group_ids"))
         session.exec(delete(BoardGroup).where(col(BoardGroup.board_id) == row.id))
@@ -84,7 +90,9 @@ def _checked_groups(session: Session, group_ids: list[int]) -> list[int]:
     found = set(session.exec(select(Group.id).where(col(Group.id).in_(wanted))).all())
     missing = [group_id for group_id in wanted if group_id not in found]
     if missing:
-        raise Invalid(f"group(s) {', '.join(map(str, missing))} do not exist")
+        raise Invalid(
+            f"group(s) {', '.join(map(str, missing))} do not exist", code="group_not_found"
+        )
     return wanted
 
 
@@ -117,7 +125,9 @@ def revoke_kiosk_link(session: Session, *, slug: str, link_id: int, by: Actor) -
     board = get_board(session, slug)
     link = session.get(KioskLink, link_id)
     if link is None or link.board_id != board.id:
-        raise NotFound(f"kiosk link {link_id} does not exist on board {slug!r}")
+        raise NotFound(
+            f"kiosk link {link_id} does not exist on board {slug!r}", code="kiosk_link_not_found"
+        )
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         session.add(link)

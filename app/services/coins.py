@@ -37,9 +37,11 @@ def award_coin(session: Session, *, coin: CoinCreate, by: Actor, settings: Setti
 def void_coin(session: Session, *, coin_id: uuid.UUID, by: Actor) -> Coin:
     coin = session.exec(select(Coin).where(Coin.id == coin_id).with_for_update()).first()
     if coin is None:
-        raise NotFound(f"coin {coin_id} does not exist")
+        raise NotFound(f"coin {coin_id} does not exist", code="coin_not_found")
     if by.role is Role.logger and coin.logged_by != by.label:
-        raise Forbidden("you can only undo coins you gave yourself; ask a teacher")
+        raise Forbidden(
+            "you can only undo coins you gave yourself; ask a teacher", code="undo_own_only"
+        )
     if coin.voided_at is not None:
         return coin
     coin.voided_at = utcnow()

@@ -31,7 +31,7 @@ def current_draw(session: Session, *, board_id: int, week: str, lock: bool = Fal
 def get_draw(session: Session, draw_id: int) -> Draw:
     row = session.get(Draw, draw_id)
     if row is None:
-        raise NotFound(f"draw {draw_id} does not exist")
+        raise NotFound(f"draw {draw_id} does not exist", code="draw_not_found")
     return row
 
 
@@ -128,11 +128,13 @@ def _nothing_to_redraw(session: Session, board: Board, week: str) -> None:
         # Every draw of the week is superseded: another redraw committed while we waited.
         raise AlreadyDrawn(
             f"{week} on board {board.slug!r} was redrawn by someone else just now; reload to "
-            "see the winner"
+            "see the winner",
+            code="drawn_meanwhile",
         )
     raise Invalid(
         f"{week} on board {board.slug!r} has no draw yet, so there is nothing to redraw; "
-        "draw without redraw_reason"
+        "draw without redraw_reason",
+        code="nothing_to_redraw",
     )
 
 
@@ -178,7 +180,8 @@ def _flush_one_current(session: Session, board: Board, week: str) -> None:
             raise
         raise AlreadyDrawn(
             f"{week} on board {board.slug!r} was drawn by someone else just now; reload to see "
-            "the winner"
+            "the winner",
+            code="drawn_meanwhile",
         ) from None
 
 
@@ -202,7 +205,9 @@ def winner_event_payload(session: Session, *, board: Board, draw: Draw) -> dict[
     """The ``winner`` event (app/services/events.py); the hub masks the name per board."""
     child = session.get(Child, draw.winner_child_id) if draw.winner_child_id else None
     if child is None:
-        raise Conflict(f"the winner of draw {draw.id} is no longer on the roster")
+        raise Conflict(
+            f"the winner of draw {draw.id} is no longer on the roster", code="winner_erased"
+        )
     stored = winner_candidate(draw)
     return {
         "board": board.slug,

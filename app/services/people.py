@@ -25,9 +25,16 @@ def create_teacher(
         or len(username) > 60
         or not username.replace(".", "").replace("-", "").isalnum()
     ):
-        raise Invalid("a username is 1-60 letters or digits (dots and dashes allowed)")
+        raise Invalid(
+            "a username is 1-60 letters or digits (dots and dashes allowed)",
+            code="username_invalid",
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(f"a teacher password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise Invalid(
+            f"a teacher password needs at least {MIN_PASSWORD_LENGTH} characters",
+            code="password_too_short",
+            min=MIN_PASSWORD_LENGTH,
+        )
     existing = session.exec(select(Teacher).where(Teacher.username == username)).first()
     if existing is not None:
         existing.password_hash = hash_secret(settings, password)
@@ -59,7 +66,11 @@ def create_logger(
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Conflict(f"a logger named {logger.name!r} already exists") from None
+        raise Conflict(
+            f"a logger named {logger.name!r} already exists",
+            code="logger_name_taken",
+            name=logger.name,
+        ) from None
     audit(session, by=by, action="logger.create", subject=f"logger:{row.id}")
     session.commit()
     return row
@@ -70,10 +81,12 @@ def update_logger(
 ) -> Logger:
     row = session.get(Logger, logger_id)
     if row is None:
-        raise NotFound(f"logger {logger_id} does not exist")
+        raise NotFound(f"logger {logger_id} does not exist", code="logger_not_found")
     fields = changes.model_dump(exclude_unset=True)
     if any(value is None for value in fields.values()):
-        raise Invalid("logger fields cannot be emptied; leave a field out to keep it")
+        raise Invalid(
+            "logger fields cannot be emptied; leave a field out to keep it", code="field_empty"
+        )
     if "name" in fields:
         row.name = fields["name"]
     if "pin" in fields:
@@ -88,7 +101,11 @@ def update_logger(
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Conflict(f"a logger named {fields.get('name')!r} already exists") from None
+        raise Conflict(
+            f"a logger named {fields.get('name')!r} already exists",
+            code="logger_name_taken",
+            name=str(fields.get("name")),
+        ) from None
     audit(
         session, by=by, action="logger.update", subject=f"logger:{logger_id}", fields=sorted(fields)
     )
@@ -114,7 +131,7 @@ def logger_sessions(session: Session) -> list[UserSession]:
 def end_logger_sessions(session: Session, *, logger_id: int, by: Actor) -> int:
     """Sign a logger out everywhere (a lost tablet); the PIN stays as it is."""
     if session.get(Logger, logger_id) is None:
-        raise NotFound(f"logger {logger_id} does not exist")
+        raise NotFound(f"logger {logger_id} does not exist", code="logger_not_found")
     ended = len(
         session.exec(select(UserSession.id).where(UserSession.logger_id == logger_id)).all()
     )

@@ -24,7 +24,11 @@ def create_reason(session: Session, *, reason: ReasonCreate, by: Actor) -> Reaso
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Conflict(f"a reason with slug {reason.slug!r} already exists") from None
+        raise Conflict(
+            f"a reason with slug {reason.slug!r} already exists",
+            code="reason_exists",
+            slug=reason.slug,
+        ) from None
     audit(session, by=by, action="reason.create", subject=f"reason:{row.slug}")
     session.commit()
     return row
@@ -33,10 +37,12 @@ def create_reason(session: Session, *, reason: ReasonCreate, by: Actor) -> Reaso
 def update_reason(session: Session, *, slug: str, changes: ReasonUpdate, by: Actor) -> Reason:
     row = session.exec(select(Reason).where(Reason.slug == slug)).first()
     if row is None:
-        raise NotFound(f"reason {slug!r} does not exist")
+        raise NotFound(f"reason {slug!r} does not exist", code="reason_not_found")
     fields = changes.model_dump(exclude_unset=True)
     if any(value is None for value in fields.values()):
-        raise Invalid("reason fields cannot be emptied; leave a field out to keep it")
+        raise Invalid(
+            "reason fields cannot be emptied; leave a field out to keep it", code="field_empty"
+        )
     for name, value in fields.items():
         setattr(row, name, value)
     session.add(row)

@@ -22,7 +22,8 @@ def update_reward(session: Session, *, draw_id: int, changes: RewardUpdate, by: 
     row = get_draw(session, draw_id)
     if row.superseded_at is not None:
         raise Conflict(
-            f"draw {draw_id} was replaced by a redraw; change the reward of the current draw"
+            f"draw {draw_id} was replaced by a redraw; change the reward of the current draw",
+            code="draw_replaced",
         )
     fields = changes.model_dump(exclude_unset=True, exclude_none=True)
     if not fields:

@@ -22,14 +22,14 @@ def list_groups(session: Session) -> list[Group]:
 def get_group(session: Session, group_id: int) -> Group:
     group = session.get(Group, group_id)
     if group is None:
-        raise NotFound(f"group {group_id} does not exist")
+        raise NotFound(f"group {group_id} does not exist", code="group_not_found")
     return group
 
 
 def create_group(session: Session, *, group: GroupCreate, by: Actor) -> Group:
     row = Group.model_validate(group)
     session.add(row)
-    _flush_unique(session, f"a group named {group.name!r} already exists")
+    _flush_unique(session, f"a group named {group.name!r} already exists", name=group.name)
     audit(session, by=by, action="group.create", subject=f"group:{row.id}")
     session.commit()
     return row
@@ -40,11 +40,11 @@ def update_group(session: Session, *, group_id: int, changes: GroupUpdate, by: A
     fields = changes.model_dump(exclude_unset=True)
     for key in ("name", "kind"):
         if key in fields and fields[key] is None:
-            raise Invalid(f"{key} cannot be empty; leave it out to keep it")
+            raise Invalid(f"{key} cannot be empty; leave it out to keep it", code="field_empty")
     for name, value in fields.items():
         setattr(row, name, value)
     session.add(row)
-    _flush_unique(session, f"a group named {changes.name!r} already exists")
+    _flush_unique(session, f"a group named {changes.name!r} already exists", name=str(changes.name))
     audit(session, by=by, action="group.update", subject=f"group:{group_id}", fields=list(fields))
     _announce_roster_change(session, group_id)
     session.commit()
@@ -65,7 +65,7 @@ def list_children(
 def get_child(session: Session, child_id: int) -> Child:
     child = session.get(Child, child_id)
     if child is None:
-        raise NotFound(f"child {child_id} does not exist")
+        raise NotFound(f"child {child_id} does not exist", code="child_not_found")
     return child
 
 
@@ -101,14 +101,14 @@ def update_child(session: Session, *, child_id: int, changes: ChildUpdate, by: A
     row = get_child(session, child_id)
     fields = changes.model_dump(exclude_unset=True)
     if fields.get("first_name", "") is None:
-        raise Invalid("first_name cannot be empty")
+        raise Invalid("first_name cannot be empty", code="field_empty")
     if fields.get("group_id") is not None:
         _existing_group(session, fields["group_id"])
     if fields.get("avatar") is not None:
         parse_avatar(fields["avatar"])
     for key in ("group_id", "avatar", "active"):
         if key in fields and fields[key] is None:
-            raise Invalid(f"{key} cannot be empty")
+            raise Invalid(f"{key} cannot be empty", code="field_empty")
     old_group = row.group_id
     for name, value in fields.items():
         setattr(row, name, value)
@@ -166,7 +166,9 @@ def _scrub_draw(session: Session, draw: Draw, child_ids: set[int]) -> None:
 def _existing_group(session: Session, group_id: int) -> Group:
     group = session.get(Group, group_id)
     if group is None:
-        raise Invalid(f"group {group_id} does not exist; create the group first")
+        raise Invalid(
+            f"group {group_id} does not exist; create the group first", code="group_not_found"
+        )
     return group
 
 
@@ -174,9 +176,9 @@ def _announce_roster_change(session: Session, group_id: int) -> None:
     record_event(session, kind="board", group_id=group_id, payload={"group_id": group_id})
 
 
-def _flush_unique(session: Session, message: str) -> None:
+def _flush_unique(session: Session, message: str, *, name: str) -> None:
     try:
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Conflict(message) from None
+        raise Conflict(message, code="group_name_taken", name=name) from None

@@ -37,7 +37,7 @@ def winner_of_week(session: Session, *, board: Board, week: str) -> Draw:
     parse_week(week)
     row = current_draw(session, board_id=board.id or 0, week=week)
     if row is None:
-        raise NotFound(f"{week} on board {board.slug!r} has no winner yet")
+        raise NotFound(f"{week} on board {board.slug!r} has no winner yet", code="no_winner_yet")
     return row
 
 
@@ -55,7 +55,9 @@ def list_winners(
         if week is not None:
             parse_week(week)
     if from_week and to_week and from_week > to_week:
-        raise Invalid(f"from ({from_week}) comes after to ({to_week}); swap them")
+        raise Invalid(
+            f"from ({from_week}) comes after to ({to_week}); swap them", code="weeks_swapped"
+        )
     # ISO week texts (2026-W48) sort like the weeks themselves.
     if from_week is not None:
         query = query.where(Draw.week >= from_week)
@@ -76,7 +78,10 @@ def verify_draw(
     else:
         row = get_draw(session, draw_id)
         if row.board_id != board.id or row.week != week:
-            raise NotFound(f"draw {draw_id} is not a draw of {week} on board {board.slug!r}")
+            raise NotFound(
+                f"draw {draw_id} is not a draw of {week} on board {board.slug!r}",
+                code="draw_not_found",
+            )
     stored = [
         Candidate(child_id=int(c["child_id"]), coins=int(c["coins"]), tickets=int(c["tickets"]))
         for c in row.candidates

@@ -39,7 +39,7 @@ def certificate(draw_id: int, request: Request, session: SessionDep, actor: Acto
         # The teacher desk signs in; it sends the teacher back from there.
         return RedirectResponse("/teacher", status_code=303)
     if not actor.is_teacher:
-        raise Forbidden("only teachers may print certificates")
+        raise Forbidden("only teachers may print certificates", code="teachers_only")
     view = certificate_view(session, draw_id=draw_id, language=request_language(request))
     return render(request, "certificate.html", {"certificate": view})
 
@@ -47,9 +47,15 @@ def certificate(draw_id: int, request: Request, session: SessionDep, actor: Acto
 def certificate_view(session: SessionDep, *, draw_id: int, language: str) -> CertificateView:
     draw = get_draw(session, draw_id)
     if draw.superseded_at is not None:
-        raise Conflict(f"draw {draw_id} was replaced by a redraw; print the current winner's")
+        raise Conflict(
+            f"draw {draw_id} was replaced by a redraw; print the current winner's",
+            code="draw_replaced",
+        )
     if draw.winner_name == ERASED:
-        raise NotFound(f"the winner of draw {draw_id} was erased; there is no one to print for")
+        raise NotFound(
+            f"the winner of draw {draw_id} was erased; there is no one to print for",
+            code="winner_erased",
+        )
     board = session.get(Board, draw.board_id)
     child = session.get(Child, draw.winner_child_id) if draw.winner_child_id else None
     stored = winner_candidate(draw)

@@ -51,7 +51,7 @@ def tablet_page(request: Request, session: SessionDep, settings: SettingsDep) ->
     language = request_language(request)
     config = {
         "lang": language,
-        "messages": messages_with_prefix(language, "tablet."),
+        "messages": messages_with_prefix(language, "tablet.", "error."),
         "bike_turn_minutes": settings.bike_turn_minutes,
         "daily_cap": settings.daily_cap,
         "refresh_ms": int(settings.tablet_refresh_seconds * 1000),

@@ -117,7 +117,7 @@ def test_audit_page_pages_through_a_long_log(teacher: TestClient, school: School
 def test_audit_page_refuses_a_bad_date_with_a_message(teacher: TestClient) -> None:
     response = teacher.get("/teacher/audit?since=gisteren")
     assert response.status_code == 422
-    assert "since: write a date like 2026-11-30" in response.text
+    assert "Schrijf de datum bij ‘sinds’ als 2026-11-30." in response.text
 
 
 def test_audit_csv_export_parses_back(teacher: TestClient, busy_week: School) -> None:

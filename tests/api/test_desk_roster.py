@@ -36,7 +36,7 @@ def test_add_group_twice_shows_the_conflict_on_the_page(
     teacher: TestClient, school: School
 ) -> None:
     shown = submit(teacher, "/teacher/groups", {"name": "Groep 5", "kind": "class"})
-    assert shown == "Dat botst met wat er al is."
+    assert shown == "Er is al een groep met de naam ‘Groep 5’."
 
 
 def test_rename_group_and_clear_its_goal(teacher: TestClient, school: School) -> None:
@@ -53,7 +53,7 @@ def test_bad_goal_is_a_message_not_an_error(teacher: TestClient, school: School)
     )
     assert response.status_code == 303
     page = teacher.get(response.headers["location"])
-    assert "weekly_goal: must be a whole number" in page.text
+    assert "Vul bij ‘weekdoel’ een heel getal in." in page.text
 
 
 def test_add_and_edit_a_child(teacher: TestClient, school: School) -> None:
@@ -92,7 +92,7 @@ def test_erase_needs_the_typed_first_name(teacher: TestClient, school: School) -
     page = f"/teacher/children/{child_id}/erase"
     assert "Definitief wissen" in teacher.get(page).text
     shown = submit(teacher, page, {"confirm_name": "Zoë"}, page=page)
-    assert shown == "Controleer wat je invulde."
+    assert shown == "Typ de voornaam van het kind om het wissen te bevestigen."
     assert "Sam" in _children(teacher)
     shown = submit(teacher, page, {"confirm_name": "sam"}, page=page)
     assert shown == "Het kind is gewist, met alle munten."
@@ -164,7 +164,7 @@ def test_import_confirm_refuses_a_changed_payload(teacher: TestClient, school: S
         {"payload": forged},
         page="/teacher/roster/import",
     )
-    assert shown == "Controleer wat je invulde."
+    assert shown == "Dit voorbeeld is verlopen of veranderd; upload het bestand opnieuw."
     assert "Daan" not in _children(teacher)
 
 
@@ -188,4 +188,4 @@ def test_import_of_a_file_without_header_goes_back_with_the_reason(teacher: Test
         files={"file": ("x.csv", b"Sam;Groep 5\n", "text/csv")},
         page="/teacher/roster/import",
     )
-    assert shown == "Controleer wat je invulde."
+    assert shown.startswith("De kopregel mist de kolom ")

@@ -30,7 +30,7 @@ def test_short_pin_is_refused_with_a_message(teacher: TestClient) -> None:
     shown = submit(
         teacher, "/teacher/loggers", {"name": "Mo", "pin": "123"}, page="/teacher/loggers"
     )
-    assert shown == "Controleer wat je invulde."
+    assert shown == "Controleer wat je invulde bij ‘pincode’."
     assert "Mo" not in _loggers(teacher)
 
 
@@ -119,7 +119,7 @@ def test_board_without_groups_is_refused_with_a_message(
         },
         page="/teacher/boards",
     )
-    assert shown == "Controleer wat je invulde."
+    assert shown == "Controleer wat je invulde bij ‘groepen’."
 
 
 def test_edit_a_board_and_its_coin_tubes(teacher: TestClient, school: School) -> None:

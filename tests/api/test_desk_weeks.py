@@ -68,7 +68,7 @@ def test_a_week_that_does_not_exist_is_a_page_not_a_500(
 ) -> None:
     response = teacher.get(f"/teacher/weeks?board={school.board}&week=2026-W60")
     assert response.status_code == 422
-    assert "Controleer wat je invulde." in response.text
+    assert "Dat is geen bestaande week; schrijf hem als 2026-W48." in response.text
 
 
 def test_draw_then_reward_then_given(
@@ -99,7 +99,9 @@ def test_draw_with_no_coins_says_there_is_no_one(
     week = _this_week(settings)
     page = f"/teacher/weeks?board={school.board}&week={week}"
     shown = submit(teacher, f"/teacher/weeks/{school.board}/{week}/draw", page=page)
-    assert shown == "Er is deze week niemand om uit te loten."
+    assert shown == (
+        "Geen kind op dit bord heeft deze week een munt, dus er is niemand om uit te loten."
+    )
 
 
 def test_redraw_needs_a_reason_and_keeps_the_history(
@@ -111,7 +113,8 @@ def test_redraw_needs_a_reason_and_keeps_the_history(
     page = f"/teacher/weeks?board={school.board}&week={week}"
     submit(teacher, f"/teacher/weeks/{school.board}/{week}/draw", page=page)
     redraw = f"/teacher/weeks/{school.board}/{week}/redraw"
-    assert submit(teacher, redraw, {"reason": ""}, page=page) == "Controleer wat je invulde."
+    shown = submit(teacher, redraw, {"reason": ""}, page=page)
+    assert shown == "Geef een reden van minstens 3 tekens voor opnieuw loten (die wordt bewaard)."
     assert submit(teacher, redraw, {"reason": "Noor was ziek"}, page=page).startswith(
         "Opnieuw getrokken"
     )

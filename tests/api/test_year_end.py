@@ -49,7 +49,7 @@ def test_page_says_who_counts_as_left_and_what_goes(teacher: TestClient, leavers
 
 def test_purge_needs_the_confirmation_word(teacher: TestClient, leavers: School) -> None:
     shown = submit(teacher, "/teacher/year-end/purge", {"word": "ja", "expected": "2"}, page=PAGE)
-    assert shown == "Controleer wat je invulde."
+    assert shown == "Typ het bevestigingswoord precies zoals het er staat."
     assert {"Noor", "Finn"} <= _names(teacher)
 
 
@@ -59,7 +59,10 @@ def test_purge_refuses_when_the_children_changed_meanwhile(
     shown = submit(
         teacher, "/teacher/year-end/purge", {"word": "WISSEN", "expected": "1"}, page=PAGE
     )
-    assert shown == "Dat botst met wat er al is."
+    assert shown == (
+        "De kinderen die gewist worden zijn veranderd sinds deze pagina opende; "
+        "kijk het opnieuw na."
+    )
     assert {"Noor", "Finn"} <= _names(teacher)
 
 

@@ -26,7 +26,9 @@ def _day(text: str | None, field: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise Invalid(f"{field}: write a date like 2026-11-30") from None
+        raise Invalid(
+            f"{field}: write a date like 2026-11-30", code="date_format", field=field
+        ) from None
 
 
 def _filter(

@@ -28,7 +28,9 @@ def desk_home(request: Request, actor: ActorDep) -> Response:
     if actor is None:
         return page(request, "teacher/signin.html", {"teacher": False})
     if not actor.is_teacher:
-        raise Forbidden("the desk is for teachers; sign out and sign in as a teacher")
+        raise Forbidden(
+            "the desk is for teachers; sign out and sign in as a teacher", code="desk_teachers_only"
+        )
     return RedirectResponse(FIRST_PAGE, status_code=303)
 
 
@@ -53,7 +55,9 @@ def sign_in(
     except TooManyAttempts as error:
         return _sign_in_again(request, error, username, status_code=429, headers=too_many(error))
     except PleinmuntError as error:
-        return _sign_in_again(request, NotSignedIn(error.detail), username, status_code=401)
+        return _sign_in_again(
+            request, NotSignedIn(error.detail, code="wrong_password"), username, status_code=401
+        )
     response = redirect(FIRST_PAGE, flash=success("teacher.signin.welcome"))
     set_session_cookie(request, response, token, Role.teacher, settings)
     return response

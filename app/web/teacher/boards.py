@@ -116,7 +116,7 @@ def change_goals(
     """The coin tubes of the board's groups: one goal per group (empty: no tube)."""
     board = boards.board_public(session, boards.get_board(session, slug))
     if len(group_id) != len(goal):
-        raise Invalid("every group needs its own goal field")
+        raise Invalid("every group needs its own goal field", code="goal_per_group")
     for raw_id, raw_goal in zip(group_id, goal, strict=True):
         group = roster.get_group(session, form_int(raw_id, field="group_id") or 0)
         wanted = form_int(raw_goal, field="weekly_goal")
@@ -138,7 +138,7 @@ def add_kiosk_link(
     """The one answer that is not a redirect: the token exists only in this response, so the
     page with the link and its QR code is shown right here (and never again)."""
     if len(label) > 80:
-        raise Invalid("label: at most 80 characters")
+        raise Invalid("label: at most 80 characters", code="label_too_long", max=80)
     board = boards.board_public(session, boards.get_board(session, slug))
     link, token = boards.create_kiosk_link(session, slug=slug, label=label.strip(), by=actor)
     url = f"{public_base_url(request, settings)}/kiosk/{slug}?token={token}"

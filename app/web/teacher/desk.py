@@ -27,7 +27,8 @@ from pydantic import BaseModel, ValidationError
 from app.api.errors import describe_validation
 from app.domain.avatars import ANIMALS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
-from app.i18n import gettext_for
+from app.i18n import catalog_keys, gettext_for
+from app.i18n.errors import error_key
 from app.web.csrf import CSRF_FIELD, CsrfRefused, issue_token, require_csrf, set_anonymous_cookie
 from app.web.templating import render, request_language
 
@@ -35,6 +36,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 # Every desk form sends the address of its page, where its outcome is shown (see safe_back).
 Back = Annotated[str, Form()]
 FLASH_COOKIE = "pleinmunt_flash"
+_FLASH_KEYS = ("teacher.", "error.")
 HOME = "/teacher"
 NAV = (
     ("weeks", "/teacher/weeks"),
@@ -62,9 +64,7 @@ class DeskRoute(APIRoute):
             try:
                 return await handler(request)
             except RequestValidationError as error:
-                return await error_response(
-                    request, Invalid(describe_validation([dict(e) for e in error.errors()]))
-                )
+                return await error_response(request, form_invalid(list(error.errors())))
             except PleinmuntError as error:
                 return await error_response(request, error)
 
@@ -85,25 +85,11 @@ async def error_response(request: Request, error: PleinmuntError) -> Response:
 
 
 def failure(error: PleinmuntError) -> dict[str, Any]:
-    key = f"teacher.error.{error.code}"
-    if error.code not in _KNOWN_CODES:
-        key = f"teacher.error.{_FALLBACK.get(error.status_code, 'error')}"
-    return {"kind": "error", "key": key, "detail": error.detail[:300], "args": {}}
-
-
-_KNOWN_CODES = {
-    "csrf",
-    "not_signed_in",
-    "forbidden",
-    "not_found",
-    "conflict",
-    "invalid",
-    "not_drawable",
-    "already_drawn",
-    "too_many_attempts",
-    "unavailable",
-}
-_FALLBACK = {403: "forbidden", 404: "not_found", 409: "conflict", 422: "invalid"}
+    """A domain error as a message: its catalog key and parameters. Its English ``detail``
+    rides along only for an English page whose key says less than the detail (see _message)."""
+    key, precise = error_key(error, "teacher.error.", "error.")
+    detail = "" if precise else error.detail[:300]
+    return {"kind": "error", "key": key, "detail": detail, "args": dict(error.params)}
 
 
 def success(key: str, **args: Any) -> dict[str, Any]:
@@ -149,7 +135,7 @@ def _read_flash(request: Request) -> dict[str, Any] | None:
         flash = json.loads(base64.urlsafe_b64decode(raw.encode()))
     except (ValueError, binascii.Error):
         return None
-    if not isinstance(flash, dict) or not str(flash.get("key", "")).startswith("teacher."):
+    if not isinstance(flash, dict) or not str(flash.get("key", "")).startswith(_FLASH_KEYS):
         return None
     return flash
 
@@ -160,11 +146,15 @@ def page(
     """A desk page: the catalog, this browser's form token, the navigation and any message."""
     token, new_cookie = issue_token(request)
     flash = context.pop("flash", None) or _read_flash(request)
-    gettext = gettext_for(request_language(request))
+    language = request_language(request)
+    gettext = gettext_for(language)
     if flash is not None:
-        flash = {**flash, "text": _message(gettext, flash)}
+        flash = {**flash, "text": _message(gettext, flash, language)}
     if isinstance(context.get("error"), dict):
-        context["error"] = {**context["error"], "text": _message(gettext, context["error"])}
+        context["error"] = {
+            **context["error"],
+            "text": _message(gettext, context["error"], language),
+        }
     response = render(
         request,
         template,
@@ -190,10 +180,19 @@ def page(
     return response
 
 
-def _message(gettext: Callable[[str], str], flash: dict[str, Any]) -> str:
+def _message(gettext: Callable[[str], str], flash: dict[str, Any], language: str) -> str:
+    """The message once, in the page's language: the catalog's text, or on an English page the
+    error's own sentence when the catalog only knows what kind of error it is."""
+    detail = str(flash.get("detail") or "")
+    if detail and language == "en":
+        return detail[:1].upper() + detail[1:]
     text = gettext(str(flash.get("key", "")))
+    args = dict(flash.get("args") or {})
+    if "field" in args:  # a form field by the name its label shows
+        field_key = f"teacher.field.{args['field']}"
+        args["field"] = gettext(field_key) if field_key in catalog_keys(language) else args["field"]
     try:
-        return text.format(**dict(flash.get("args") or {}))
+        return text.format(**args)
     except (KeyError, IndexError, ValueError, TypeError):  # a cookie that is not ours
         return text
 
@@ -213,7 +212,18 @@ def parse_form(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     try:
         return model.model_validate(values)
     except ValidationError as error:
-        raise Invalid(describe_validation([dict(e) for e in error.errors()])) from None
+        raise form_invalid([dict(e) for e in error.errors()]) from None
+
+
+def form_invalid(errors: list[Any]) -> Invalid:
+    """Pydantic's complaint as an error a page can translate: which field to look at."""
+    fields = [
+        str(part)
+        for error in errors[:1]
+        for part in error.get("loc", ())
+        if part not in ("body", "query", "form")
+    ]
+    return Invalid(describe_validation(errors), code="form_invalid", field=".".join(fields[:1]))
 
 
 def form_int(value: str | None, *, field: str) -> int | None:
@@ -222,7 +232,7 @@ def form_int(value: str | None, *, field: str) -> int | None:
         return None
     text = value.strip()
     if not text.isascii() or not text.isdigit() or len(text) > 9:
-        raise Invalid(f"{field}: must be a whole number")
+        raise Invalid(f"{field}: must be a whole number", code="whole_number", field=field)
     return int(text)
 
 

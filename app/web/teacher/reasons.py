@@ -86,7 +86,9 @@ def add_bike(
 ) -> Response:
     group = form_int(group_id, field="group_id")
     if group is None:
-        raise Invalid("group_id: choose the daycare group the bike belongs to")
+        raise Invalid(
+            "group_id: choose the daycare group the bike belongs to", code="bike_group_required"
+        )
     bike = parse_form(BikeCreate, {"name": name, "group_id": group})
     row = bikes.create_bike(session, bike=bike, by=actor)
     return done(back, "teacher.bikes.added", name=row.name)

@@ -88,7 +88,7 @@ def change_group(
 def _child_fields(first_name: str, last_initial: str, group_id: str) -> dict[str, Any]:
     group = form_int(group_id, field="group_id")
     if group is None:
-        raise Invalid("group_id: choose a group")
+        raise Invalid("group_id: choose a group", code="group_required")
     return {
         "first_name": first_name,
         "last_initial": last_initial.strip() or None,
@@ -160,6 +160,6 @@ def erase_child(
 ) -> Response:
     child = roster.get_child(session, child_id)
     if confirm_name.strip().casefold() != child.first_name.casefold():
-        raise Invalid("type the child's first name to confirm the erasure")
+        raise Invalid("type the child's first name to confirm the erasure", code="erase_confirm")
     roster.erase_child(session, child_id=child_id, by=actor)
     return done(back, "teacher.roster.child_erased", to="/teacher/roster")

@@ -51,9 +51,13 @@ def preview(
 ) -> Response:
     raw = file.file.read(MAX_ROSTER_BYTES + 1)
     if len(raw) > MAX_ROSTER_BYTES:
-        raise Invalid("the file is larger than 1 MiB; export one school at a time")
+        raise Invalid(
+            "the file is larger than 1 MiB; export one school at a time", code="file_too_large"
+        )
     if not raw.strip():
-        raise Invalid("the file is empty; export the class list as CSV with a header row")
+        raise Invalid(
+            "the file is empty; export the class list as CSV with a header row", code="file_empty"
+        )
     report = import_roster(session, raw=raw, apply=False, by=actor)
     session.rollback()  # a preview writes nothing; end the transaction before rendering
     context = {
@@ -105,8 +109,13 @@ def unseal(request: Request, payload: str) -> bytes:
     body, _, mac = rest.rpartition(".")
     expired = not stamp.isdigit() or time.time() - int(stamp) > PAYLOAD_SECONDS
     if expired or not hmac.compare_digest(mac.encode(), _mac(request, stamp, body).encode()):
-        raise Invalid("this preview has expired or was changed; upload the file again")
+        raise Invalid(
+            "this preview has expired or was changed; upload the file again",
+            code="preview_expired",
+        )
     try:
         return zlib.decompress(base64.urlsafe_b64decode(body.encode()))
     except (binascii.Error, zlib.error, ValueError):
-        raise Invalid("this preview cannot be read; upload the file again") from None
+        raise Invalid(
+            "this preview cannot be read; upload the file again", code="preview_expired"
+        ) from None

@@ -84,7 +84,10 @@ def redraw(
     back: Back = "",
 ) -> Response:
     if len(reason.strip()) < 3:
-        raise Invalid("a redraw needs a reason of at least 3 characters (it is kept)")
+        raise Invalid(
+            "a redraw needs a reason of at least 3 characters (it is kept)",
+            code="redraw_reason_short",
+        )
     board = get_board(session, slug)
     draw_winner(session, board=board, week=week, by=actor, redraw_reason=reason.strip()[:500])
     return done(back, "teacher.weeks.redrawn")

@@ -48,10 +48,13 @@ def purge(
     back: Back = "",
 ) -> Response:
     if word.strip().casefold() not in confirmation_words():
-        raise Invalid("type the confirmation word exactly as shown to purge")
+        raise Invalid("type the confirmation word exactly as shown to purge", code="purge_confirm")
     plan = purge_plan(session)
     if expected != str(plan.children):
         # Someone deactivated (or reactivated) a child since the page was shown.
-        raise Conflict("the children to purge changed since this page was shown; check again")
+        raise Conflict(
+            "the children to purge changed since this page was shown; check again",
+            code="purge_changed",
+        )
     done_plan = purge_left_children(session, by=actor)
     return done(back, "teacher.year_end.purged", children=done_plan.children, coins=done_plan.coins)

@@ -1,7 +1,7 @@
 // The tablet app: sign in, pick a group, give coins (through the outbox), bikes and tally.
 import { initAward } from "./award.js";
 import { initBikes } from "./bikes.js";
-import { $, config, el, t } from "./config.js";
+import { $, el, errorText, t } from "./config.js";
 import { readJson, SignedOut } from "./data.js";
 import { api, NetworkError } from "./net.js";
 import { outbox } from "./outbox.js";
@@ -134,8 +134,7 @@ function wireOutbox() {
   outbox.addEventListener("auth", signedOut);
   outbox.addEventListener("sent", refreshSoon);
   outbox.addEventListener("rejected", ({ detail }) => {
-    const key = `tablet.error.${detail.code}`;
-    const why = key in config.messages ? t(key) : (detail.detail ?? t("tablet.error.error"));
+    const why = errorText(detail, { alone: false });
     toast({ text: t("tablet.rejected", { name: detail.entry.label, why }), kind: "error" });
     refreshSoon();
   });

@@ -1,7 +1,7 @@
 // Daycare bikes, picture-first: who rides, who waits (tap avatars to queue), a turn timer
 // that shows plainly when a turn is over, and the handover: went well ✓ / not yet ✗.
 // The queue lives on the server, so two tablets agree; the page asks again every few seconds.
-import { $, config, t } from "./config.js";
+import { $, config, errorText, t } from "./config.js";
 import { api, NetworkError } from "./net.js";
 import { bikeCard, pickerButton, turnLeft, updateTimer } from "./bike-card.js";
 import { closeSheet, openSheet } from "./sheet.js";
@@ -50,7 +50,7 @@ export function initBikes({ outbox, children }) {
   async function change(method, url, body) {
     try {
       const answer = await api[method](url, body);
-      if (!answer.ok) toast({ text: answer.data?.detail ?? t("tablet.error.error"), kind: "error" });
+      if (!answer.ok) toast({ text: errorText(answer.data), kind: "error" });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       toast({ text: t("tablet.bikes.offline"), kind: "error" });

@@ -7,6 +7,16 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));
 }
 
+// Why the server refused, in the intern's language: the tablet's words for the error's code,
+// else the shared ones (error.*), with the error's values filled in; never the English detail.
+// Within a sentence ("Niet gegeven aan Sam: …") it starts in lower case, alone in capitals.
+export function errorText(data, { alone = true } = {}) {
+  const code = data?.code ?? "error";
+  const key = [`tablet.error.${code}`, `error.${code}`].find((k) => k in config.messages) ?? "tablet.error.error";
+  const text = t(key, data?.params ?? {});
+  return alone ? text.charAt(0).toUpperCase() + text.slice(1) : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 // "Sam B." — how the tablet names a child.
 export function childName(child) {
   return child.last_initial ? `${child.first_name} ${child.last_initial}.` : child.first_name;

@@ -144,7 +144,7 @@ export class Outbox extends EventTarget {
     }
     // 409, 422, 403, 404: this entry can never succeed; drop it and say why.
     await this.remove(entry);
-    this.emit("rejected", { entry, status, code: data?.code ?? "error", detail: data?.detail });
+    this.emit("rejected", { entry, status, code: data?.code ?? "error", params: data?.params, detail: data?.detail });
     return true;
   }
 

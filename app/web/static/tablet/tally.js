@@ -1,5 +1,5 @@
 // The recess tally: count conflicts per zone, this recess. Anonymous: no child is named.
-import { $, config, el, t } from "./config.js";
+import { $, config, el, errorText, t } from "./config.js";
 import { api, NetworkError } from "./net.js";
 import { toast } from "./toast.js";
 
@@ -28,7 +28,7 @@ export function initTally() {
     try {
       const answer = await api.post("/api/v1/tallies", { recess: state.recess, zone, delta });
       if (answer.ok) state.counts.set(key(state.recess, zone), answer.data.conflicts);
-      else toast({ text: answer.data?.detail ?? t("tablet.error.error"), kind: "error" });
+      else toast({ text: errorText(answer.data), kind: "error" });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       toast({ text: t("tablet.tally.offline"), kind: "error" });
