@@ -88,7 +88,7 @@ def _refused_bike(browser: Browser, url: str, lang: str) -> str:
             toast = page.locator(".toast.error")
             expect(toast).to_be_visible()
             screenshot(page, f"tablet-refused-queue-{lang}")
-            return toast.inner_text()
+            return toast.locator(".toast-text").inner_text()
         finally:
             server.patch(f"/api/v1/children/{lotte}", json={"active": True})
 
