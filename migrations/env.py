@@ -30,6 +30,11 @@ def run_migrations(connection: Connection) -> None:
         compare_type=True,
         render_item=render_item,
         render_as_batch=connection.dialect.name == "sqlite",
+        # One transaction for the whole upgrade on SQLite too (it has transactional DDL): an
+        # upgrade is all or nothing, and alembic's default there (a commit and a new BEGIN per
+        # migration on the same connection) would wait forever on our writers' lock, which
+        # is only released when the connection goes back to the pool (app/db.py).
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 
-from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, TeacherDep
+from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
 from app.domain.errors import Invalid
 from app.models.roster import ChildCreate, ChildPublic, ChildUpdate
 from app.services import roster
@@ -12,7 +12,9 @@ from app.services.roster_import import ImportReport, import_roster
 
 router = APIRouter(prefix="/children", tags=["roster"])
 
-MAX_ROSTER_BYTES = 1024 * 1024
+# A whole school's EDEX.XML (500 children with every field the administration exports) is a
+# few MB; app/web/limits.py lets uploads of this size through.
+MAX_ROSTER_BYTES = 8 * 1024 * 1024
 
 
 @router.get("", response_model=list[ChildPublic])
@@ -34,23 +36,38 @@ def add_child(body: ChildCreate, session: SessionDep, actor: TeacherDep) -> Chil
 @router.post(
     "/import",
     response_model=ImportReport,
-    summary="Import a class list (CSV from the school administration)",
-    description="Send the file as multipart field `file`. With `dry_run=true` nothing changes: "
-    "the answer is the preview (what would be added or moved, and every bad row with its line "
-    "number). Without it, the good rows are imported and the bad ones reported.",
+    summary="Import a class list (CSV or EDEX.XML from the school administration)",
+    description="Send the file as multipart field `file`: a CSV, or the EDEX.XML that "
+    "ParnasSys and ESIS export (told apart by content). With `dry_run=true` nothing changes: "
+    "the answer is the preview (what would be added or moved, every bad row with its line or "
+    "leerling number, and for EDEX the active children the file no longer lists, `missing`). "
+    "Without it, the good rows are imported and the bad ones reported; "
+    "`deactivate_missing=true` also deactivates the `missing` children.",
 )
 def import_children(
     session: SessionDep,
     actor: TeacherDep,
-    file: Annotated[UploadFile, File(description="CSV, ; or , separated, UTF-8 or Windows-1252")],
+    settings: SettingsDep,
+    file: Annotated[
+        UploadFile,
+        File(description="CSV (; or , separated, UTF-8 or Windows-1252) or EDEX.XML"),
+    ],
     dry_run: Annotated[bool, Query()] = False,
+    deactivate_missing: Annotated[bool, Query()] = False,
 ) -> ImportReport:
     raw = file.file.read(MAX_ROSTER_BYTES + 1)
     if len(raw) > MAX_ROSTER_BYTES:
         raise Invalid(
-            "the file is larger than 1 MiB; export one school at a time", code="file_too_large"
+            "the file is larger than 8 MiB; export one school at a time", code="file_too_large"
         )
-    return import_roster(session, raw=raw, apply=not dry_run, by=actor)
+    return import_roster(
+        session,
+        raw=raw,
+        apply=not dry_run,
+        by=actor,
+        secret=settings.resolved_secret_key,
+        deactivate="missing" if deactivate_missing else (),
+    )
 
 
 @router.get("/{child_id}", response_model=ChildPublic)

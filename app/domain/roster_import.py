@@ -50,6 +50,8 @@ class RosterRow:
     first_name: str
     last_initial: str | None
     group: str
+    # A keyed hash of the administration's id for the child (EDEX files only).
+    source_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,48 +184,91 @@ class KnownChild:
     first_name: str
     last_initial: str | None
     group: str
+    source_key: str | None = None
+    active: bool = True
 
 
 @dataclass(slots=True)
 class ImportPlan:
     add: list[RosterRow] = field(default_factory=list)
     move: list[tuple[RosterRow, KnownChild]] = field(default_factory=list)
-    unchanged: list[RosterRow] = field(default_factory=list)
+    unchanged: list[tuple[RosterRow, KnownChild]] = field(default_factory=list)
     new_groups: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    # Active children a whole-school list (EDEX) no longer has: offered for deactivation.
+    missing: list[KnownChild] = field(default_factory=list)
 
 
 def plan_import(
-    parsed: ParsedRoster, known: Iterable[KnownChild], groups: Iterable[str]
+    parsed: ParsedRoster,
+    known: Iterable[KnownChild],
+    groups: Iterable[str],
+    *,
+    whole_school: bool = False,
 ) -> ImportPlan:
-    """What an import would do: children are matched by first name and last-name initial."""
+    """What an import would do.
+
+    A row with a source key (EDEX) is the child last imported with that key, whatever their
+    name is now; other rows are matched by first name and last-name initial, never to a child
+    who carries another key.
+    """
+    known = list(known)
+    by_source = {child.source_key: child for child in known if child.source_key}
     by_name: dict[tuple[str, str | None], list[KnownChild]] = {}
     for child in known:
         by_name.setdefault(_key(child.first_name, child.last_initial), []).append(child)
     existing_groups = {name.casefold() for name in groups}
     plan = ImportPlan(problems=list(parsed.problems))
     rows = _unique_rows(parsed.rows, plan.problems)
+    keyed = {row.line: by_source[row.source_key] for row in rows if row.source_key in by_source}
     # A known child the file still lists in their own group stays there; no other row of the
     # file (another child with the same name) may move them away.
-    claimed = {
+    claimed = {child.child_id for child in keyed.values()} | {
         match.child_id
         for row in rows
-        for match in by_name.get(_key(row.first_name, row.last_initial), [])
+        if row.line not in keyed
+        for match in _name_matches(row, by_name)
         if match.group.casefold() == row.group.casefold()
     }
     for row in rows:
-        _plan_row(plan, row, by_name.get(_key(row.first_name, row.last_initial), []), claimed)
+        if row.line in keyed:
+            _plan_keyed(plan, row, keyed[row.line])
+        else:
+            _plan_row(plan, row, _name_matches(row, by_name), claimed)
         if row.group.casefold() not in existing_groups:
             existing_groups.add(row.group.casefold())
             plan.new_groups.append(row.group)
+    if whole_school:
+        kept = {child.child_id for _row, child in [*plan.move, *plan.unchanged]}
+        plan.missing = [c for c in known if c.active and c.child_id not in kept]
     return plan
 
 
+def _name_matches(
+    row: RosterRow, by_name: dict[tuple[str, str | None], list[KnownChild]]
+) -> list[KnownChild]:
+    matches = by_name.get(_key(row.first_name, row.last_initial), [])
+    if row.source_key is None:
+        return matches
+    return [match for match in matches if match.source_key is None]
+
+
+def _plan_keyed(plan: ImportPlan, row: RosterRow, child: KnownChild) -> None:
+    if child.group.casefold() == row.group.casefold():
+        plan.unchanged.append((row, child))
+    else:
+        plan.move.append((row, child))
+
+
 def _unique_rows(rows: list[RosterRow], problems: list[RowProblem]) -> list[RosterRow]:
-    seen: set[tuple[str, str | None, str]] = set()
+    seen: set[tuple[str | None, ...]] = set()
     unique = []
     for row in rows:
-        key = (*_key(row.first_name, row.last_initial), row.group.casefold())
+        key = (
+            (row.source_key,)
+            if row.source_key
+            else (*_key(row.first_name, row.last_initial), row.group.casefold())
+        )
         if key in seen:
             problems.append(RowProblem(row.line, "the same child appears twice in the file"))
         else:
@@ -236,8 +281,9 @@ def _plan_row(
     plan: ImportPlan, row: RosterRow, matches: list[KnownChild], claimed: set[int]
 ) -> None:
     free = [match for match in matches if match.child_id not in claimed]
-    if any(match.group.casefold() == row.group.casefold() for match in matches):
-        plan.unchanged.append(row)
+    same_group = [match for match in matches if match.group.casefold() == row.group.casefold()]
+    if same_group:
+        plan.unchanged.append((row, same_group[0]))
     elif len(free) == 1:
         plan.move.append((row, free[0]))
         claimed.add(free[0].child_id)

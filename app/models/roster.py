@@ -58,6 +58,10 @@ class Child(ChildBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # HMAC-SHA256 (keyed with the secret key) of the school administration's id for the child,
+    # set by an EDEX import, so next year's file moves the child instead of adding them again.
+    # Without the secret key it cannot be turned back into, or matched with, the real id.
+    source_key: str | None = Field(default=None, max_length=64, unique=True, index=True)
 
 
 class ChildCreate(SQLModel):

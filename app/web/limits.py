@@ -1,6 +1,7 @@
 """Request size limits, answered like every other error: JSON with a ``detail``.
 
-JSON bodies may be 64 KiB (a coin is ~200 bytes); file uploads (multipart, a roster CSV) 1 MiB.
+JSON bodies may be 64 KiB (a coin is ~200 bytes); file uploads (multipart: a roster CSV, or a
+whole school's EDEX.XML of a few MB) 8 MiB.
 Pure ASGI and outside the routing, so an oversized body is refused before it is parsed and
 nothing is half-written. (FastAPI's own limit answers in plain text, outside our handlers.)
 """
@@ -11,8 +12,8 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 JSON_LIMIT = 64 * 1024
-UPLOAD_LIMIT = 1024 * 1024
-TOO_LARGE = "The request is too large: the limit is 64 KiB, or 1 MiB for a file upload."
+UPLOAD_LIMIT = 8 * 1024 * 1024
+TOO_LARGE = "The request is too large: the limit is 64 KiB, or 8 MiB for a file upload."
 
 
 def _limit(headers: Headers) -> int:

@@ -185,11 +185,11 @@ def test_import_stores_nothing_but_first_name_and_initial(
         assert text_not_kept not in stored
 
 
-def test_import_file_over_1_mib_is_refused_with_a_reason(teacher: TestClient) -> None:
-    raw = b"Roepnaam;Groep\r\n" + b"Sam;Groep 5;" + b"x" * (1024 * 1024) + b"\r\n"
+def test_import_file_over_8_mib_is_refused_with_a_reason(teacher: TestClient) -> None:
+    raw = b"Roepnaam;Groep\r\n" + b"Sam;Groep 5;" + b"x" * (8 * 1024 * 1024) + b"\r\n"
     response = upload(teacher, raw)
     assert response.status_code in (413, 422)
-    assert "1 MiB" in response.json()["detail"]
+    assert "8 MiB" in response.json()["detail"]
     assert teacher.get("/api/v1/children").json() == []
 
 

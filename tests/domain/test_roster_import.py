@@ -242,7 +242,7 @@ def test_plan_import_into_an_empty_school_adds_everyone_and_every_group() -> Non
 def test_plan_import_child_already_in_that_group_is_unchanged() -> None:
     known = [KnownChild(1, "Sam", "B", "Groep 5")]
     plan = plan_import(parsed_of(RosterRow(2, "Sam", "B", "Groep 5")), known, ["Groep 5"])
-    assert plan.unchanged == [RosterRow(2, "Sam", "B", "Groep 5")]
+    assert plan.unchanged == [(RosterRow(2, "Sam", "B", "Groep 5"), known[0])]
     assert (plan.add, plan.move, plan.new_groups) == ([], [], [])
 
 
@@ -310,7 +310,7 @@ def test_plan_import_second_child_with_a_known_name_in_another_group_is_added(or
     known = [KnownChild(1, "Sam", "B", "Groep 5")]
     rows = (RosterRow(2, "Sam", "B", "Groep 5"), RosterRow(3, "Sam", "B", "Groep 6"))
     plan = plan_import(parsed_of(*rows[::order]), known, ["Groep 5", "Groep 6"])
-    assert plan.unchanged == [rows[0]]
+    assert plan.unchanged == [(rows[0], known[0])]
     assert plan.add == [rows[1]]
     assert plan.move == []
 

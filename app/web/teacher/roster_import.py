@@ -52,13 +52,13 @@ def preview(
     raw = file.file.read(MAX_ROSTER_BYTES + 1)
     if len(raw) > MAX_ROSTER_BYTES:
         raise Invalid(
-            "the file is larger than 1 MiB; export one school at a time", code="file_too_large"
+            "the file is larger than 8 MiB; export one school at a time", code="file_too_large"
         )
     if not raw.strip():
         raise Invalid(
             "the file is empty; export the class list as CSV with a header row", code="file_empty"
         )
-    report = import_roster(session, raw=raw, apply=False, by=actor)
+    report = import_roster(session, raw=raw, apply=False, by=actor, secret=_secret(request))
     session.rollback()  # a preview writes nothing; end the transaction before rendering
     context = {
         "area": "roster",
@@ -77,10 +77,18 @@ def confirm(
     session: SessionDep,
     actor: TeacherDep,
     payload: Annotated[str, Form()],
+    deactivate: Annotated[list[int] | None, Form()] = None,
     back: Back = "",
 ) -> Response:
     raw = unseal(request, payload)
-    report = import_roster(session, raw=raw, apply=True, by=actor)
+    report = import_roster(
+        session,
+        raw=raw,
+        apply=True,
+        by=actor,
+        secret=_secret(request),
+        deactivate=deactivate or (),
+    )
     return done(
         back,
         "teacher.import.done",
@@ -88,11 +96,17 @@ def confirm(
         added=len(report.add),
         moved=len(report.move),
         skipped=len(report.problems),
+        deactivated=report.deactivated,
     )
 
 
+def _secret(request: Request) -> str:
+    secret: str = request.app.state.settings.resolved_secret_key
+    return secret
+
+
 def _mac(request: Request, stamp: str, body: str) -> str:
-    key = request.app.state.settings.resolved_secret_key.encode()
+    key = _secret(request).encode()
     session = hashlib.sha256(request.cookies.get(SESSION_COOKIE, "").encode()).hexdigest()
     message = f"roster-import:{session}:{stamp}:{body}".encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
