@@ -18,9 +18,6 @@ import unicodedata
 from collections.abc import Callable
 from xml.etree.ElementTree import Element, ParseError
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
-
 from app.domain.errors import Invalid
 from app.domain.roster_import import MAX_ROWS, ParsedRoster, RosterRow, RowProblem, last_initial
 
@@ -50,6 +47,10 @@ def _child(element: Element, name: str) -> Element | None:
 
 
 def parse_edex(raw: bytes, *, hash_key: Callable[[str], str]) -> ParsedRoster:
+    # Imported when first needed, like the other once-a-year libraries (openpyxl, segno).
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
     groups: dict[str, str] = {}
     pending: list[tuple[int, str, str, str, str]] = []  # number, key hash, name, initial, group
     parsed = ParsedRoster()
