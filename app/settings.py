@@ -38,7 +38,8 @@ class Settings(BaseSettings):
 
     # Sign-in throttling window and limits (README: "Sign-in throttling").
     throttle_minutes: int = Field(default=15, ge=1)
-    throttle_per_account: int = Field(default=5, ge=1)
+    throttle_per_account: int = Field(default=5, ge=1)  # per account and client address
+    throttle_per_account_everywhere: int = Field(default=30, ge=1)
     throttle_per_address: int = Field(default=20, ge=1)
 
     # How long a process remembers who a session token belongs to (0 turns it off).

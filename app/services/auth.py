@@ -1,10 +1,16 @@
 """Signing in and out, server-side sessions, kiosk link tokens, and sign-in throttling.
 
 Throttling (README, "Sign-in throttling"): within ``throttle_minutes`` (15), after
-``throttle_per_account`` (5) wrong PINs or passwords for one account, or
+``throttle_per_account`` (5) wrong PINs or passwords for one account from one client address,
+``throttle_per_account_everywhere`` (30) for one account from all addresses together, or
 ``throttle_per_address`` (20) from one client address, every further attempt, right or wrong,
-is answered 429 with ``Retry-After`` until the oldest failure leaves the window. A correct
-sign-in clears the account's failures.
+is answered 429 with ``Retry-After`` until the oldest failure leaves the window. So a tablet
+that guesses locks that intern out on that tablet only, not on every tablet of the school.
+
+Every attempt is counted as a failure *before* the slow hash check, in the same write
+transaction as the check of the limits (the writers' lock serializes those), so a burst of
+parallel guesses cannot all pass the check first: at most the limit reaches the hash. A correct
+sign-in, a new PIN and a new password clear the account's failures.
 """
 
 import hashlib
@@ -44,7 +50,6 @@ def sign_in_teacher(
     ).first()
     _end_read(session)  # the hash check is slow; hold no lock meanwhile
     if not verify_secret(settings, teacher.password_hash if teacher else None, password):
-        _fail(session, account=account, address=address)
         raise NotSignedIn("That username and password do not match.", code="wrong_password")
     assert teacher is not None
     assert teacher.id is not None
@@ -66,7 +71,6 @@ def sign_in_logger(
     logger = session.exec(select(Logger).where(Logger.id == logger_id, Logger.active)).first()
     _end_read(session)
     if not verify_secret(settings, logger.pin_hash if logger else None, pin):
-        _fail(session, account=account, address=address)
         raise NotSignedIn("That PIN is not right. Try again.", code="wrong_pin")
     return _open_session(
         session,
@@ -79,16 +83,21 @@ def sign_in_logger(
 
 
 def check_throttle(session: Session, *, account: str, address: str, settings: Settings) -> None:
+    """Refuse the attempt when a limit is reached; otherwise count it as a failure already (the
+    caller's transaction commits it before the hash check; a correct sign-in removes it)."""
     now = utcnow()
     window = timedelta(minutes=settings.throttle_minutes)
     since = now - window
-    for column, value, limit in (
-        (SignInFailure.account, account, settings.throttle_per_account),
-        (SignInFailure.address, address, settings.throttle_per_address),
+    account_is = col(SignInFailure.account) == account
+    address_is = col(SignInFailure.address) == address
+    for where, limit in (
+        (account_is & address_is, settings.throttle_per_account),
+        (account_is, settings.throttle_per_account_everywhere),
+        (address_is, settings.throttle_per_address),
     ):
         count, oldest = session.exec(
             select(func.count(), func.min(SignInFailure.at)).where(
-                column == value, SignInFailure.at > since
+                where, col(SignInFailure.at) > since
             )
         ).one()
         if count >= limit:
@@ -99,17 +108,18 @@ def check_throttle(session: Session, *, account: str, address: str, settings: Se
                 retry_after=retry_after,
                 minutes=math.ceil(retry_after / 60),
             )
+    session.add(SignInFailure(account=account, address=address[:64]))
+    # Nothing older than a day is needed; keep the table small while we are here.
+    session.exec(delete(SignInFailure).where(col(SignInFailure.at) < now - timedelta(days=1)))
+
+
+def clear_failures(session: Session, *, account: str) -> None:
+    """A new PIN or password: the account may sign in again at once (the 429 text says so)."""
+    session.exec(delete(SignInFailure).where(col(SignInFailure.account) == account))
 
 
 def _end_read(session: Session) -> None:
-    session.commit()
-
-
-def _fail(session: Session, *, account: str, address: str) -> None:
-    session.add(SignInFailure(account=account, address=address))
-    # Nothing older than a day is needed; keep the table small while we are here.
-    session.exec(delete(SignInFailure).where(col(SignInFailure.at) < utcnow() - timedelta(days=1)))
-    session.commit()
+    session.commit()  # the attempt is counted; the writers' lock is free for the hash check
 
 
 def _open_session(

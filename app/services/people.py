@@ -10,6 +10,7 @@ from app.models import Logger, Teacher, UserSession
 from app.models.people import LoggerCreate, LoggerUpdate
 from app.models.types import utcnow
 from app.services.audit import audit
+from app.services.auth import clear_failures
 from app.services.passwords import hash_secret
 from app.settings import Settings
 
@@ -38,6 +39,7 @@ def create_teacher(
     existing = session.exec(select(Teacher).where(Teacher.username == username)).first()
     if existing is not None:
         existing.password_hash = hash_secret(settings, password)
+        clear_failures(session, account=f"teacher:{username}")
         existing.active = True
         session.add(existing)
         row = existing
@@ -93,11 +95,10 @@ def update_logger(
         row.pin_hash = hash_secret(settings, fields["pin"])
     if "active" in fields:
         row.active = fields["active"]
-    if "pin" in fields or fields.get("active") is False:
-        # A new PIN or the end of an internship signs the logger out everywhere.
-        end_sessions(session, logger_id=logger_id)
     session.add(row)
     try:
+        # Flush the row's own change first: the deletes below would autoflush it outside this
+        # try, and a taken name would surface as a 500 instead of a 409.
         session.flush()
     except IntegrityError:
         session.rollback()
@@ -106,6 +107,11 @@ def update_logger(
             code="logger_name_taken",
             name=str(fields.get("name")),
         ) from None
+    if "pin" in fields:
+        clear_failures(session, account=f"logger:{logger_id}")
+    if "pin" in fields or fields.get("active") is False:
+        # A new PIN or the end of an internship signs the logger out everywhere.
+        end_sessions(session, logger_id=logger_id)
     audit(
         session, by=by, action="logger.update", subject=f"logger:{logger_id}", fields=sorted(fields)
     )

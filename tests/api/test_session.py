@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import select
@@ -207,3 +208,14 @@ def test_only_the_hash_of_a_session_token_is_stored(logger: TestClient, app: Fas
         ids = session.exec(select(UserSession.id)).all()
     assert token not in ids
     assert all(len(session_id) == 64 for session_id in ids)
+
+
+@pytest.mark.parametrize("extra", [{"pin": "518273"}, {"active": False}])
+def test_logger_rename_to_a_taken_name_with_other_fields_is_409(
+    teacher: TestClient, school: School, extra: dict[str, object]
+) -> None:
+    other = teacher.post("/api/v1/loggers", json={"name": "Bo", "pin": "518274"})
+    assert other.status_code == 201, other.text
+    response = teacher.patch(f"/api/v1/loggers/{school.logger_id}", json={"name": "Bo", **extra})
+    assert response.status_code == 409, response.text
+    assert "already exists" in response.json()["detail"]
