@@ -96,6 +96,19 @@ export class LiveSocket {
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 
+  // Start over with a new connection now (a fresh snapshot when nothing was applied yet).
+  fresh() {
+    const socket = this.socket;
+    if (socket) {
+      socket.onopen = socket.onmessage = socket.onclose = null;
+      socket.close();
+      this.socket = null;
+      clearInterval(this.beatTimer);
+    }
+    this.attempt = 0;
+    this.connect();
+  }
+
   retryNow() {
     if (this.socket || !this.retryTimer) return;
     this.attempt = 0;

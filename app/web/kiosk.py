@@ -36,7 +36,11 @@ class KioskAssets(RevalidatedStaticFiles):
             raise HTTPException(status_code=404)
         # Revalidated (the parent class): after an upgrade the page reloads itself, and its
         # modules must then all be of the new release.
-        return await super().get_response(path, scope)
+        response = await super().get_response(path, scope)
+        if path == "sw.js":
+            # The worker lives with the assets but serves the kiosk pages (kiosk/sw.js).
+            response.headers["Service-Worker-Allowed"] = "/kiosk/"
+        return response
 
 
 def install_kiosk(app: FastAPI) -> None:
