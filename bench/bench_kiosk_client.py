@@ -148,7 +148,9 @@ def run_tree(label: str, tree: Path, args: argparse.Namespace) -> dict[str, Any]
             frames = [0]
             page.on(
                 "websocket",
-                lambda ws: ws.on("framereceived", lambda f: frames.__setitem__(0, frames[0] + len(f))),
+                lambda ws: ws.on(
+                    "framereceived", lambda f: frames.__setitem__(0, frames[0] + len(f))
+                ),
             )
             url = server.url + board.kiosk_path
             page.goto(url)

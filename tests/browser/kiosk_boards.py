@@ -32,11 +32,8 @@ class BigBoard:
 
 
 def teacher_client(server: LiveServer) -> httpx.Client:
-    """A signed-in teacher (created on first use)."""
-    try:
-        server.command("create-teacher", TEACHER[0], "--password-stdin", input_text=TEACHER[1])
-    except AssertionError:
-        pass  # already there
+    """A signed-in teacher (created, or given this password again)."""
+    server.command("create-teacher", TEACHER[0], "--password-stdin", input_text=TEACHER[1])
     client = httpx.Client(base_url=server.url, timeout=30)
     signed_in = client.post(
         "/api/v1/session", json={"username": TEACHER[0], "password": TEACHER[1]}
