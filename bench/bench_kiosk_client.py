@@ -130,7 +130,7 @@ def wait_total(page: Page, total: int, timeout: float) -> float | None:
 def run_tree(label: str, tree: Path, args: argparse.Namespace) -> dict[str, Any]:
     data = Path(tempfile.mkdtemp(prefix=f"bench-kiosk-{label.split()[0]}-"))
     server = LiveServer(data, PYTHONPATH=str(tree), PLEINMUNT_DAILY_CAP="1000")
-    server.start()
+    server.start(timeout=180)  # a loaded machine takes its time
     result: dict[str, Any] = {"label": label}
     try:
         client = teacher_client(server)

@@ -63,7 +63,7 @@ export class Effects {
         el("span", { class: "toast-amount" }, `+${coin.amount}`),
       );
     } else {
-      const reason = this.view.reason(coin);
+      const reason = this.view.reason(coin, true);
       this.toast(
         el("span", { class: "toast-name" }, this.view.groupName(this.view.board, coin.group_id)),
         el("span", { class: "toast-reason" }, reason.icon, " ", reason.label),

@@ -8,6 +8,7 @@
 const FIRST_DELAY = 500;
 const MAX_DELAY = 30000;
 const REVOKED = 4403;
+const CONNECT_TIMEOUT = 10000;
 
 export function backoffDelay(attempt, random = Math.random) {
   const base = Math.min(MAX_DELAY, FIRST_DELAY * 2 ** attempt);
@@ -45,7 +46,10 @@ export class LiveSocket {
     const since = this.since();
     const socket = new WebSocket(since > 0 ? `${this.url}&since=${since}` : this.url);
     this.socket = socket;
+    // A handshake that hangs (a network gone, not refused) counts as lost after a while.
+    const opening = setTimeout(() => this.lost(socket, 0), CONNECT_TIMEOUT);
     socket.onopen = () => {
+      clearTimeout(opening);
       this.attempt = 0;
       this.revoked = false;
       this.lastHeard = Date.now();
@@ -62,7 +66,10 @@ export class LiveSocket {
       }
       if (message.type !== "heartbeat") this.onMessage(message);
     };
-    socket.onclose = (event) => this.lost(socket, event.code);
+    socket.onclose = (event) => {
+      clearTimeout(opening);
+      this.lost(socket, event.code);
+    };
   }
 
   beat() {

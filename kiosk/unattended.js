@@ -15,6 +15,7 @@ const SHIFT_PX = 4;
 const RELOAD_AFTER_MS = 20 * 3600000;
 const NIGHT = ["02:00", "05:00"]; // a board shown always reloads in this window
 const CACHE = "pleinmunt-kiosk";
+const WAIT_MS = 5000;
 
 export class Unattended {
   constructor(config, { blankOut, freshSnapshot, redraw }) {
@@ -34,6 +35,10 @@ export class Unattended {
   }
 
   start() {
+    // A server that does not answer at all (no refusal either) must not leave "connecting".
+    setTimeout(() => {
+      if (!this.seen && !this.blank) this.show("waiting");
+    }, WAIT_MS);
     setInterval(() => this.check(), CHECK_MS);
     setInterval(() => this.shift(), SHIFT_MS);
     document.addEventListener("visibilitychange", () => {
@@ -122,7 +127,9 @@ export class Unattended {
     const worker = new URL("sw.js", import.meta.url).pathname;
     navigator.serviceWorker.register(worker, { scope: "/kiosk/" }).catch(() => {});
     const links = document.querySelectorAll('link[rel="modulepreload"], link[rel="stylesheet"]');
+    const scripts = document.querySelectorAll("script[type=module][src]");
     const files = [location.href, ...Array.from(links, (link) => link.href)];
+    files.push(...Array.from(scripts, (script) => script.src));
     caches
       .open(CACHE)
       .then((cache) => cache.addAll(files))

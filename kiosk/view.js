@@ -158,7 +158,7 @@ export class BoardView {
         this.grid.animate([{ opacity: 0 }, { opacity: 1 }], { duration: 700, easing: "ease-out" });
       }
     }
-    if (this.cards.size > children.length + 8) this.forget(children);
+    if (moved) this.forget(ids);
   }
 
   updateCard(child) {
@@ -191,8 +191,10 @@ export class BoardView {
     }
   }
 
-  forget(children) {
-    const keep = new Set(children.map((child) => child.child_id));
+  // Cards of other pages are made again when their page comes: a page turn costs a few
+  // elements, and the DOM holds only what is on the screen.
+  forget(ids) {
+    const keep = new Set(ids);
     for (const id of this.cards.keys()) if (!keep.has(id)) this.cards.delete(id);
   }
 
@@ -371,7 +373,7 @@ export class BoardView {
   makeTick(board, item) {
     const amount = document.createTextNode("");
     const time = document.createTextNode("");
-    const reason = this.reason(item);
+    const reason = this.reason(item, item.child_id == null);
     const who =
       item.child_id != null
         ? [
@@ -395,9 +397,10 @@ export class BoardView {
   }
 
   // A reason's icon (as a picture) and label, from the board's catalog or the event itself.
-  reason(coin) {
+  // With `labelled` the label is shown beside the icon, so the picture's alt stays empty.
+  reason(coin, labelled = false) {
     const reason = this.config.reasons[coin.reason] || {};
     const label = reason.label || "";
-    return { icon: emoji(reason.icon || coin.icon || "🪙", label), label };
+    return { icon: emoji(reason.icon || coin.icon || "🪙", labelled ? "" : label), label };
   }
 }
