@@ -1,5 +1,6 @@
 """Helpers for the kiosk's browser tests: open a board, time arrivals, record a winner."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from playwright.sync_api import Page, expect
@@ -40,7 +41,16 @@ def arrival_of(page: Page, coin_id: str) -> float:
 
 
 def record_last_weeks_winner(server: DemoServer, slug: str, *, reward: str) -> str:
-    """What the weekly draw does: a draw for last week and a ``winner`` board event."""
+    """What the weekly draw does: a draw for last week and a ``winner`` board event.
+
+    In a thread of its own: Playwright's sync API runs an event loop in the test's thread, and
+    app/db.py refuses a write transaction there.
+    """
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_record_winner, server, slug, reward).result()
+
+
+def _record_winner(server: DemoServer, slug: str, reward: str) -> str:
     settings = Settings(data_dir=server.server.data_dir)
     engine = make_engine(settings.resolved_database_url)
     week = shift_week(week_of(utcnow(), settings.tz), -1)
