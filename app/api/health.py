@@ -1,8 +1,9 @@
 """Health: is the service up, can it reach its database, and are its background workers alive?
 
 A 503 here means "restart me" to a container orchestrator or a systemd watchdog (docs/deploy.md,
-"Health"): the hub's reader (live delivery to kiosks) or, on PostgreSQL, its LISTEN connection
-has died or has not finished a round for a minute. No sign-in needed; the body names only parts,
+"Health"): the coin writer (every tap) has died or has been writing one batch for a minute, or
+the hub's reader (live delivery to kiosks) or, on PostgreSQL, its LISTEN connection has died or
+has not finished a round for a minute. No sign-in needed; the body names only parts,
 never data.
 """
 
@@ -25,7 +26,7 @@ def healthz(request: Request) -> JSONResponse:
         check_database(state.engine)
     except Exception:  # any failure to reach the database means "not healthy"
         return _unhealthy({"database": "unreachable"})
-    workers = state.hub.problems()
+    workers = state.coin_writer.problems() + state.hub.problems()
     if workers:
         return _unhealthy({"database": "ok", "stopped": workers})
     return JSONResponse({"status": "ok", "database": "ok"})

@@ -11,6 +11,7 @@ import asyncio
 import logging
 import queue
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from sqlalchemy import Engine
 
 from app.db import write_session
 from app.domain.actors import Actor
-from app.domain.errors import PleinmuntError
+from app.domain.errors import PleinmuntError, Unavailable
 from app.models.ledger import CoinCreate
 from app.services.coin_batch import Awarded, award_coins
 from app.services.events import EventSink, attach_hub
@@ -27,6 +28,10 @@ from app.settings import Settings
 log = logging.getLogger("pleinmunt")
 
 MAX_BATCH = 256
+# A batch that has not finished for this long is stuck (the writers' lock waits at most 15 s):
+# /healthz reports it, so the process is restarted.
+STUCK_SECONDS = 60.0
+_NOT_STORED = "The coin was not stored; try again."
 
 
 @dataclass
@@ -44,6 +49,8 @@ class CoinWriter:
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        self.batch_started: float | None = None  # monotonic start of the batch being written
+        self.restarts = 0
 
     async def award(self, *, coin: CoinCreate, by: Actor) -> Awarded:
         return await asyncio.wrap_future(self.submit(coin=coin, by=by))
@@ -60,27 +67,61 @@ class CoinWriter:
             self._thread.join(timeout=30)
             self._thread = None
 
+    def problems(self, now: float | None = None) -> list[str]:
+        """What /healthz reports: the writer thread died, or one batch has run too long."""
+        now = time.monotonic() if now is None else now
+        thread, started = self._thread, self.batch_started
+        if thread is not None and not thread.is_alive():
+            return ["coin_writer"]
+        if started is not None and now - started > STUCK_SECONDS:
+            return ["coin_writer"]
+        return []
+
     def _ensure_started(self) -> None:
+        """Start the thread, or start it again when it is no longer alive (it should never die,
+        but a tap must not hang on a dead writer: its queued jobs are still there)."""
         with self._start_lock:
+            if self._thread is not None and not self._thread.is_alive():
+                self.restarts += 1
+                log.error("coin writer was not running; starting it again")
+                self._thread = None
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="coin-writer", daemon=True)
                 self._thread.start()
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
-            batch = [job]
-            while len(batch) < MAX_BATCH:
-                try:
-                    more = self._jobs.get_nowait()
-                except queue.Empty:
-                    break
-                if more is None:
-                    self._jobs.put(None)  # stop after this batch
-                    break
-                batch.append(more)
-            self._write(batch)
+            batch = self._take_batch(job)
+            self.batch_started = time.monotonic()
+            try:
+                self._write(batch)
+            except Exception:  # a bug in one batch must not stop every later tap
+                log.exception("coin batch of %d failed", len(batch))
+                for job in batch:
+                    if not job.future.done():
+                        job.future.set_exception(Unavailable(_NOT_STORED))
+            finally:
+                self.batch_started = None
+
+    def _take_batch(self, first: _Job) -> list[_Job]:
+        """The first job and whatever else is queued (up to MAX_BATCH), without the jobs whose
+        caller has gone (a cancelled request): those are neither written nor answered."""
+        batch = [first]
+        while len(batch) < MAX_BATCH:
+            try:
+                more = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            if more is None:
+                self._jobs.put(None)  # stop after this batch
+                break
+            batch.append(more)
+        # Once running, a job can no longer be cancelled, so setting its result cannot fail.
+        return [job for job in batch if job.future.set_running_or_notify_cancel()]
 
     def _write(self, batch: list[_Job]) -> None:
+        if not batch:
+            return
         try:
             with write_session(self._engine) as session:
                 attach_hub(session, self._hub)

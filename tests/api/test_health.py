@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.realtime import hub as hub_module
+from app.services import coin_writer
 from tests.api.conftest import School
 
 
@@ -65,3 +66,12 @@ async def _cancel(task: "asyncio.Task[None]") -> None:
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
+
+
+def test_healthz_is_503_when_the_coin_writer_is_stuck(
+    app: FastAPI, teacher: TestClient, school: School
+) -> None:
+    app.state.coin_writer.batch_started = time.monotonic() - coin_writer.STUCK_SECONDS - 1
+    response = teacher.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["stopped"] == ["coin_writer"]
