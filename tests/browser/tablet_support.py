@@ -24,10 +24,16 @@ def tablet(browser: Browser, *, portrait: bool = False) -> Iterator[tuple[Browse
         viewport=PORTRAIT if portrait else LANDSCAPE, has_touch=True, is_mobile=False
     )
     context.set_default_timeout(20_000)
+    page = context.new_page()
+    # A script error stops the tablet quietly (a timer never set, a button that does nothing):
+    # every tablet test fails on one instead of on its later symptom.
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        yield context, context.new_page()
+        yield context, page
     finally:
         context.close()
+    assert errors == [], f"script errors on the tablet: {errors}"
 
 
 def open_tablet(page: Page, url: str) -> None:

@@ -1,7 +1,7 @@
 // The tablet app: sign in, pick a group, give coins (through the outbox), bikes and tally.
 import { initAward } from "./award.js";
 import { initBikes } from "./bikes.js";
-import { $, el, errorText, t } from "./config.js";
+import { $, config, el, errorText, t } from "./config.js";
 import { readJson, SignedOut } from "./data.js";
 import { api, NetworkError } from "./net.js";
 import { outbox } from "./outbox.js";
