@@ -10,7 +10,9 @@ that guesses locks that intern out on that tablet only, not on every tablet of t
 Every attempt is counted as a failure *before* the slow hash check, in the same write
 transaction as the check of the limits (the writers' lock serializes those), so a burst of
 parallel guesses cannot all pass the check first: at most the limit reaches the hash. A correct
-sign-in, a new PIN and a new password clear the account's failures.
+sign-in clears that address's failures for the account, its own attempt among them, but not the
+account's failures elsewhere: an intern signing in on one tablet must not hand a guessing tablet
+fresh tries. A new PIN or password clears all of the account's failures.
 """
 
 import hashlib
@@ -57,6 +59,7 @@ def sign_in_teacher(
         session,
         role=Role.teacher,
         account=account,
+        address=address,
         person_id=teacher.id,
         device=device,
         settings=settings,
@@ -76,6 +79,7 @@ def sign_in_logger(
         session,
         role=Role.logger,
         account=account,
+        address=address,
         person_id=logger_id,
         device=device,
         settings=settings,
@@ -123,7 +127,14 @@ def _end_read(session: Session) -> None:
 
 
 def _open_session(
-    session: Session, *, role: Role, account: str, person_id: int, device: str, settings: Settings
+    session: Session,
+    *,
+    role: Role,
+    account: str,
+    address: str,
+    person_id: int,
+    device: str,
+    settings: Settings,
 ) -> str:
     token = new_token()
     hours = settings.teacher_max_hours if role is Role.teacher else settings.logger_max_hours
@@ -136,7 +147,11 @@ def _open_session(
         device=device[:120],
     )
     session.add(row)
-    session.exec(delete(SignInFailure).where(col(SignInFailure.account) == account))
+    session.exec(
+        delete(SignInFailure).where(
+            col(SignInFailure.account) == account, col(SignInFailure.address) == address[:64]
+        )
+    )
     session.commit()
     return token
 

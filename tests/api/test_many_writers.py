@@ -3,11 +3,31 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from pathlib import Path
+
 import httpx
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from app.settings import Settings
 from tests.api.conftest import LOGGER_PIN, TEACHER, School, coin_body
+from tests.conftest import make_settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    # Every worker signs in from 127.0.0.1, which to the throttle looks like one tablet guessing
+    # in a burst (each attempt counts until its hash check is done). This test is about the
+    # writers' lock, so the sign-in limits step aside; tests/live/test_sign_in_throttle.py
+    # holds them.
+    return make_settings(
+        tmp_path,
+        database_url,
+        throttle_per_account=10_000,
+        throttle_per_account_everywhere=10_000,
+        throttle_per_address=10_000,
+    )
 
 
 def _client(url: str, school: School, *, teacher: bool) -> httpx.Client:

@@ -69,7 +69,8 @@ def test_draw_twice_is_409_and_keeps_the_first(
 def test_draw_without_coins_is_422_with_the_reason(teacher: TestClient, school: School) -> None:
     response = draw(teacher, this_week())
     assert response.status_code == 422
-    assert response.json()["code"] == "not_drawable"
+    # The precise reason, so the desk and the tablet can say it in the reader's language.
+    assert response.json()["code"] == "no_coins_this_week"
     assert "no child on this board has a coin" in response.json()["detail"]
 
 

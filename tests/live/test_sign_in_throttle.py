@@ -26,12 +26,14 @@ def _pin(school: LiveSchool, logger_id: int, pin: str, tablet: str) -> httpx.Res
     )
 
 
-async def _burst(url: str, path: str, body: dict[str, object], tablet: str) -> Counter[int]:
+async def _burst(
+    url: str, path: str, body: dict[str, object], tablet: str, size: int = 30
+) -> Counter[int]:
     async with httpx.AsyncClient(timeout=120) as client:
         responses = await asyncio.gather(
             *(
                 client.post(f"{url}{path}", json=body, headers={"X-Forwarded-For": tablet})
-                for _ in range(30)
+                for _ in range(size)
             )
         )
     return Counter(response.status_code for response in responses)
@@ -105,3 +107,22 @@ def test_new_pin_clears_the_failures_at_once(launch: Launcher) -> None:
     changed = school.teacher.patch(f"/api/v1/loggers/{logger_id}", json={"pin": "518273"})
     assert changed.status_code == 200, changed.text
     assert _pin(school, logger_id, "518273", "10.0.0.10").status_code == 204
+
+
+def test_signing_in_on_one_tablet_leaves_a_guessing_tablet_locked(launch: Launcher) -> None:
+    school = launch.school()
+    logger_id = _logger(school)
+    for _ in range(5):
+        assert _pin(school, logger_id, "999999", "10.0.0.11").status_code == 401
+    assert _pin(school, logger_id, PIN, "10.0.0.12").status_code == 204
+    assert _pin(school, logger_id, "999999", "10.0.0.11").status_code == 429
+
+
+def test_parallel_right_pins_from_one_tablet_all_sign_in(launch: Launcher) -> None:
+    school = launch.school()
+    logger_id = _logger(school)
+    body = {"logger_id": logger_id, "pin": PIN}
+    # At most the per-account limit can be in flight at once (each is counted before its hash
+    # check), so a burst of right PINs beyond it meets 429; below it, every one signs in.
+    counts = asyncio.run(_burst(school.server.url, "/api/v1/session/pin", body, "10.0.0.13", 4))
+    assert counts == Counter({204: 4}), counts
