@@ -18,7 +18,7 @@ from app.domain.errors import Forbidden, NotFound, NotSignedIn
 from app.models import Board
 from app.models.fields import MAX_ID
 from app.services import auth
-from app.services.auth_cache import ActorCache
+from app.services.auth_cache import ActorCache, attach_cache
 from app.services.boards import get_board
 from app.services.coin_writer import CoinWriter
 from app.services.events import attach_hub
@@ -40,11 +40,6 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
-async def get_actor_cache(request: Request) -> ActorCache:
-    cache: ActorCache = request.app.state.actor_cache
-    return cache
-
-
 async def get_coin_writer(request: Request) -> CoinWriter:
     writer: CoinWriter = request.app.state.coin_writer
     return writer
@@ -53,13 +48,13 @@ async def get_coin_writer(request: Request) -> CoinWriter:
 def get_session(request: Request) -> Iterator[Session]:
     write = request.method not in _READ_METHODS
     with session_for(request.app.state.engine, write=write) as session:
+        attach_cache(session, request.app.state.actor_cache)
         yield attach_hub(session, request.app.state.hub)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 CoinWriterDep = Annotated[CoinWriter, Depends(get_coin_writer)]
-ActorCacheDep = Annotated[ActorCache, Depends(get_actor_cache)]
 
 
 def client_address(request: Request) -> str:

@@ -2,8 +2,7 @@
 
 from fastapi import APIRouter, status
 
-from app.api.deps import ActorCacheDep, IdParam, SessionDep, SettingsDep, TeacherDep
-from app.domain.actors import Role
+from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.models.people import LoggerCreate, LoggerPublic, LoggerUpdate
 from app.services import people
 
@@ -31,10 +30,8 @@ def update_logger(
     session: SessionDep,
     settings: SettingsDep,
     actor: TeacherDep,
-    cache: ActorCacheDep,
 ) -> LoggerPublic:
     logger = people.update_logger(
         session, logger_id=logger_id, changes=body, by=actor, settings=settings
     )
-    cache.forget_person(Role.logger, logger_id)  # a new PIN or deactivation signs out at once
     return LoggerPublic.model_validate(logger)

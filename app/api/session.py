@@ -5,7 +5,6 @@ from sqlmodel import Session
 
 from app.api.deps import (
     SESSION_COOKIE,
-    ActorCacheDep,
     ActorDep,
     SessionDep,
     SettingsDep,
@@ -14,7 +13,6 @@ from app.api.deps import (
 from app.domain.actors import Role
 from app.models.people import PinSignIn, TeacherSignIn
 from app.services import auth
-from app.services.auth_cache import ActorCache
 from app.settings import Settings
 
 router = APIRouter(prefix="/session", tags=["session"])
@@ -73,14 +71,11 @@ def sign_in_logger(
     return response
 
 
-def end_browser_session(
-    request: Request, response: Response, session: Session, cache: ActorCache
-) -> Response:
+def end_browser_session(request: Request, response: Response, session: Session) -> Response:
     """Sign this browser out: its server-side session, this process's memory of it, its cookie."""
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         auth.sign_out(session, token=token)
-        cache.forget_token(auth.token_hash(token))
     response.delete_cookie(
         SESSION_COOKIE,
         path="/",
@@ -92,9 +87,5 @@ def end_browser_session(
 
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT, summary="Sign out")
-def sign_out(
-    request: Request, session: SessionDep, cache: ActorCacheDep, _actor: ActorDep
-) -> Response:
-    return end_browser_session(
-        request, Response(status_code=status.HTTP_204_NO_CONTENT), session, cache
-    )
+def sign_out(request: Request, session: SessionDep, _actor: ActorDep) -> Response:
+    return end_browser_session(request, Response(status_code=status.HTTP_204_NO_CONTENT), session)

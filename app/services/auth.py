@@ -27,6 +27,7 @@ from app.domain.actors import Actor, Role
 from app.domain.errors import NotSignedIn, TooManyAttempts
 from app.models import KioskLink, Logger, SignInFailure, Teacher, UserSession
 from app.models.types import utcnow
+from app.services.auth_cache import forget_token
 from app.services.passwords import verify_secret
 from app.settings import Settings
 
@@ -158,6 +159,7 @@ def _open_session(
 
 def sign_out(session: Session, *, token: str) -> None:
     session.exec(delete(UserSession).where(col(UserSession.id) == token_hash(token)))
+    forget_token(session, token_hash(token))
     session.commit()
 
 

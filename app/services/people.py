@@ -4,13 +4,14 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.domain.actors import Actor
+from app.domain.actors import Actor, Role
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.models import Logger, Teacher, UserSession
 from app.models.people import LoggerCreate, LoggerUpdate
 from app.models.types import utcnow
 from app.services.audit import audit
 from app.services.auth import clear_failures
+from app.services.auth_cache import forget_person
 from app.services.passwords import hash_secret
 from app.settings import Settings
 
@@ -40,6 +41,9 @@ def create_teacher(
     if existing is not None:
         existing.password_hash = hash_secret(settings, password)
         clear_failures(session, account=f"teacher:{username}")
+        # A new password signs the old one's sessions out (it may have been guessed).
+        session.exec(delete(UserSession).where(col(UserSession.teacher_id) == existing.id))
+        forget_person(session, Role.teacher, existing.id or 0)
         existing.active = True
         session.add(existing)
         row = existing
@@ -121,6 +125,7 @@ def update_logger(
 
 def end_sessions(session: Session, *, logger_id: int) -> None:
     session.exec(delete(UserSession).where(col(UserSession.logger_id) == logger_id))
+    forget_person(session, Role.logger, logger_id)
 
 
 def logger_sessions(session: Session) -> list[UserSession]:

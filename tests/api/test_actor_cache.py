@@ -3,13 +3,18 @@
 import time
 from pathlib import Path
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 
+from app.api.deps import SESSION_COOKIE
 from app.db import write_session
 from app.main import create_app
 from app.models import UserSession
-from tests.api.conftest import LOGGER_PIN, School
+from app.services import auth, people
+from app.services.auth_cache import attach_cache
+from app.settings import Settings
+from tests.api.conftest import LOGGER_PIN, TEACHER, School
 from tests.conftest import make_settings
 
 
@@ -68,3 +73,37 @@ def test_cache_off_checks_every_request(tmp_path: Path, database_url: str, schoo
             assert client.get("/api/v1/groups").status_code == 401
     finally:
         app.state.engine.dispose()
+
+
+def test_ended_sessions_are_forgotten_when_the_change_commits(
+    app: FastAPI, logger: TestClient, school: School
+) -> None:
+    """The service that ends a session queues the forgetting on its database session: nothing
+    is forgotten before the commit, nothing for a change that rolled back."""
+    assert logger.get("/api/v1/groups").status_code == 200  # now remembered
+    cache = app.state.actor_cache
+    token = auth.token_hash(logger.cookies[SESSION_COOKIE])
+    with write_session(app.state.engine) as session:
+        attach_cache(session, cache)
+        people.end_sessions(session, logger_id=school.logger_id)
+        session.rollback()
+    assert cache.get(token) is not None
+    with write_session(app.state.engine) as session:
+        attach_cache(session, cache)
+        people.end_sessions(session, logger_id=school.logger_id)
+        assert cache.get(token) is not None  # not yet committed
+        session.commit()
+    assert cache.get(token) is None
+    assert logger.get("/api/v1/groups").status_code == 401
+
+
+def test_new_teacher_password_signs_the_teacher_out(
+    app: FastAPI, teacher: TestClient, settings: Settings
+) -> None:
+    assert teacher.get("/api/v1/groups").status_code == 200  # now remembered
+    with write_session(app.state.engine) as session:
+        attach_cache(session, app.state.actor_cache)
+        people.create_teacher(
+            session, username=TEACHER[0], password="een-nieuw-wachtwoord", settings=settings
+        )
+    assert teacher.get("/api/v1/groups").status_code == 401

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.api.deps import (
-    ActorCacheDep,
     ActorDep,
     SessionDep,
     SettingsDep,
@@ -79,6 +78,6 @@ def _sign_in_again(
 
 
 @router.post("/teacher/sign-out")
-def sign_out(request: Request, session: SessionDep, cache: ActorCacheDep) -> Response:
+def sign_out(request: Request, session: SessionDep) -> Response:
     response = redirect("/teacher", flash=success("teacher.signout.done"))
-    return end_browser_session(request, response, session, cache)
+    return end_browser_session(request, response, session)

@@ -5,8 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from app.api.deps import ActorCacheDep, IdParam, SessionDep, SettingsDep, TeacherDep
-from app.domain.actors import Role
+from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.models.people import LoggerCreate, LoggerUpdate
 from app.services import people
 from app.web.teacher.desk import Back, DeskRoute, done, page, parse_form
@@ -43,15 +42,12 @@ def _update(
     session: SessionDep,
     settings: SettingsDep,
     actor: TeacherDep,
-    cache: ActorCacheDep,
     logger_id: int,
     changes: LoggerUpdate,
 ) -> str:
     row = people.update_logger(
         session, logger_id=logger_id, changes=changes, by=actor, settings=settings
     )
-    # A new PIN or the end of an internship signs out at once, in this process too.
-    cache.forget_person(Role.logger, logger_id)
     return row.name
 
 
@@ -61,12 +57,11 @@ def rename_logger(
     session: SessionDep,
     settings: SettingsDep,
     actor: TeacherDep,
-    cache: ActorCacheDep,
     name: Text,
     back: Back = "",
 ) -> Response:
     changes = parse_form(LoggerUpdate, {"name": name})
-    saved = _update(session, settings, actor, cache, logger_id, changes)
+    saved = _update(session, settings, actor, logger_id, changes)
     return done(back, "teacher.loggers.renamed", name=saved)
 
 
@@ -76,12 +71,11 @@ def set_pin(
     session: SessionDep,
     settings: SettingsDep,
     actor: TeacherDep,
-    cache: ActorCacheDep,
     pin: Text,
     back: Back = "",
 ) -> Response:
     changes = parse_form(LoggerUpdate, {"pin": pin.strip()})
-    name = _update(session, settings, actor, cache, logger_id, changes)
+    name = _update(session, settings, actor, logger_id, changes)
     return done(back, "teacher.loggers.pin_set", name=name)
 
 
@@ -91,11 +85,10 @@ def set_active(
     session: SessionDep,
     settings: SettingsDep,
     actor: TeacherDep,
-    cache: ActorCacheDep,
     active: Annotated[bool, Form()],
     back: Back = "",
 ) -> Response:
-    name = _update(session, settings, actor, cache, logger_id, LoggerUpdate(active=active))
+    name = _update(session, settings, actor, logger_id, LoggerUpdate(active=active))
     key = "teacher.loggers.activated" if active else "teacher.loggers.deactivated"
     return done(back, key, name=name)
 
@@ -105,11 +98,9 @@ def end_sessions(
     logger_id: IdParam,
     session: SessionDep,
     actor: TeacherDep,
-    cache: ActorCacheDep,
     back: Back = "",
 ) -> Response:
     ended = people.end_logger_sessions(session, logger_id=logger_id, by=actor)
-    cache.forget_person(Role.logger, logger_id)
     return done(back, "teacher.loggers.signed_out", count=ended)
 
 
