@@ -89,9 +89,10 @@ def confirm(
         secret=_secret(request),
         deactivate=deactivate or (),
     )
+    # Leavers are named only when some were switched off: a first import has none to report.
     return done(
         back,
-        "teacher.import.done",
+        "teacher.import.done_with_leavers" if report.deactivated else "teacher.import.done",
         to="/teacher/roster",
         added=len(report.add),
         moved=len(report.move),
