@@ -16,11 +16,19 @@ from tests.browser.conftest import DemoServer
 
 _ARRIVALS = """() => {
   window.arrivals = {};
+  // The ticker groups a child's repeats into one item and updates it in place (data-coin is
+  // the latest coin, data-coins all of them), so watch attributes as well as new items.
   new MutationObserver(() => {
     for (const node of document.querySelectorAll("#ticker li[data-coin]")) {
-      window.arrivals[node.dataset.coin] ??= Date.now();
+      const coins = (node.dataset.coins || node.dataset.coin).split(" ");
+      for (const coin of coins) window.arrivals[coin] ??= Date.now();
     }
-  }).observe(document.getElementById("ticker"), { childList: true });
+  }).observe(document.getElementById("ticker"), {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["data-coin", "data-coins"],
+  });
 }"""
 
 
