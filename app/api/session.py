@@ -48,6 +48,7 @@ def sign_in_teacher(
         address=client_address(request),
         device=device_of(request),
         settings=settings,
+        replaces=request.cookies.get(SESSION_COOKIE),
     )
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     set_session_cookie(request, response, token, Role.teacher, settings)
@@ -65,6 +66,7 @@ def sign_in_logger(
         address=client_address(request),
         device=device_of(request),
         settings=settings,
+        replaces=request.cookies.get(SESSION_COOKIE),
     )
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     set_session_cookie(request, response, token, Role.logger, settings)

@@ -40,7 +40,11 @@ async def check_viewers(hub: "Hub") -> None:
             continue
         try:
             ended = await asyncio.to_thread(
-                store.ended_viewers, hub.engine, link_ids=link_ids, session_ids=session_ids
+                store.ended_viewers,
+                hub.engine,
+                link_ids=link_ids,
+                session_ids=session_ids,
+                idle=timedelta(minutes=hub.settings.teacher_idle_minutes),
             )
         except SQLAlchemyError as error:
             log.warning("could not check kiosk links: %s", error.__class__.__name__)

@@ -165,8 +165,11 @@ def replay(
     )
 
 
-def ended_viewers(engine: Engine, *, link_ids: set[int], session_ids: set[str]) -> set[int | str]:
-    """Which of these kiosk links are revoked (or gone) and which teacher sessions ended."""
+def ended_viewers(
+    engine: Engine, *, link_ids: set[int], session_ids: set[str], idle: timedelta
+) -> set[int | str]:
+    """Which of these kiosk links are revoked (or gone) and which teacher sessions ended:
+    signed out, expired, or idle (no request for ``idle``: the socket does not count)."""
     now = utcnow()
     with read_session(engine) as session:
         live_links = set(
@@ -179,7 +182,9 @@ def ended_viewers(engine: Engine, *, link_ids: set[int], session_ids: set[str]) 
         live_sessions = set(
             session.exec(
                 select(UserSession.id).where(
-                    col(UserSession.id).in_(session_ids), UserSession.expires_at > now
+                    col(UserSession.id).in_(session_ids),
+                    UserSession.expires_at > now,
+                    UserSession.last_seen_at > now - idle,
                 )
             )
         )

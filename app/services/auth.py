@@ -44,8 +44,17 @@ def token_hash(token: str) -> str:
 
 
 def sign_in_teacher(
-    session: Session, *, username: str, password: str, address: str, device: str, settings: Settings
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    address: str,
+    device: str,
+    settings: Settings,
+    replaces: str | None = None,
 ) -> str:
+    """A new session token for a right password. ``replaces``: the session token the browser
+    sent along, if any; it ends with this sign-in (one browser, one session)."""
     account = f"teacher:{username.strip().lower()}"
     check_throttle(session, account=account, address=address, settings=settings)
     teacher = session.exec(
@@ -64,11 +73,19 @@ def sign_in_teacher(
         person_id=teacher.id,
         device=device,
         settings=settings,
+        replaces=replaces,
     )
 
 
 def sign_in_logger(
-    session: Session, *, logger_id: int, pin: str, address: str, device: str, settings: Settings
+    session: Session,
+    *,
+    logger_id: int,
+    pin: str,
+    address: str,
+    device: str,
+    settings: Settings,
+    replaces: str | None = None,
 ) -> str:
     account = f"logger:{logger_id}"
     check_throttle(session, account=account, address=address, settings=settings)
@@ -84,6 +101,7 @@ def sign_in_logger(
         person_id=logger_id,
         device=device,
         settings=settings,
+        replaces=replaces,
     )
 
 
@@ -136,7 +154,10 @@ def _open_session(
     person_id: int,
     device: str,
     settings: Settings,
+    replaces: str | None,
 ) -> str:
+    if replaces:
+        _end_session(session, token=replaces)
     token = new_token()
     hours = settings.teacher_max_hours if role is Role.teacher else settings.logger_max_hours
     row = UserSession(
@@ -158,9 +179,13 @@ def _open_session(
 
 
 def sign_out(session: Session, *, token: str) -> None:
+    _end_session(session, token=token)
+    session.commit()
+
+
+def _end_session(session: Session, *, token: str) -> None:
     session.exec(delete(UserSession).where(col(UserSession.id) == token_hash(token)))
     forget_token(session, token_hash(token))
-    session.commit()
 
 
 def actor_for_session(

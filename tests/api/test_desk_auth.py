@@ -151,3 +151,16 @@ def test_a_message_cookie_that_is_not_ours_is_no_500(teacher: TestClient) -> Non
     assert response.status_code == 200
     teacher.cookies.set("pleinmunt_flash", "not base64 at all", path="/teacher")
     assert teacher.get("/teacher/roster").status_code == 200
+
+
+def test_signing_in_again_on_the_desk_ends_the_old_session(
+    client: TestClient, app: FastAPI, settings: Settings
+) -> None:
+    _teacher_account(app, settings)
+    assert _sign_in(client, *TEACHER).status_code == 303
+    old_cookie = client.cookies["pleinmunt_session"]
+    assert _sign_in(client, *TEACHER).status_code == 303
+    with TestClient(app) as other:
+        other.cookies.set("pleinmunt_session", old_cookie)
+        assert other.get("/api/v1/groups").status_code == 401
+    assert client.get("/teacher/weeks").status_code == 200

@@ -219,3 +219,33 @@ def test_logger_rename_to_a_taken_name_with_other_fields_is_409(
     response = teacher.patch(f"/api/v1/loggers/{school.logger_id}", json={"name": "Bo", **extra})
     assert response.status_code == 409, response.text
     assert "already exists" in response.json()["detail"]
+
+
+def _session_ids(app: FastAPI) -> set[str]:
+    with write_session(app.state.engine) as session:
+        return set(session.exec(select(UserSession.id)).all())
+
+
+def test_signing_in_again_ends_the_session_the_browser_sent(
+    logger: TestClient, app: FastAPI, school: School
+) -> None:
+    old_cookie = logger.cookies["pleinmunt_session"]
+    before = _session_ids(app)
+    assert _pin(logger, school.logger_id, LOGGER_PIN).status_code == 204
+    after = _session_ids(app)
+    assert len(after) == len(before)  # replaced, not added
+    with TestClient(app) as thief:  # someone who copied the old cookie
+        thief.cookies.set("pleinmunt_session", old_cookie)
+        assert thief.get("/api/v1/groups").status_code == 401
+    assert logger.get("/api/v1/groups").status_code == 200
+
+
+def test_teacher_signing_in_again_ends_the_old_session(teacher: TestClient, app: FastAPI) -> None:
+    old_cookie = teacher.cookies["pleinmunt_session"]
+    response = teacher.post(
+        "/api/v1/session", json={"username": TEACHER[0], "password": TEACHER[1]}
+    )
+    assert response.status_code == 204
+    with TestClient(app) as thief:
+        thief.cookies.set("pleinmunt_session", old_cookie)
+        assert thief.get("/api/v1/groups").status_code == 401

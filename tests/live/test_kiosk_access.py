@@ -2,12 +2,17 @@
 
 import asyncio
 import time
+from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy import update
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from app.db import make_engine, write_session
+from app.models import UserSession
+from app.models.types import utcnow
 from tests.live.conftest import WAIT, Launcher, LiveSchool, open_socket, receive
 
 
@@ -132,3 +137,32 @@ def test_kiosk_token_never_reaches_the_log(school: LiveSchool) -> None:
     assert "GET /kiosk/plein?token=[hidden]" in log
     assert school.token not in log
     assert school.token[::-1] not in log
+
+
+def test_teacher_socket_closes_when_the_session_idles_out(school: LiveSchool) -> None:
+    """The socket itself does not keep a session alive: two hours without a request end it,
+    and its socket with it (not only at the 12-hour expiry)."""
+    cookie = "; ".join(f"{name}={value}" for name, value in school.teacher.cookies.items())
+
+    async def scenario() -> float:
+        url = f"ws://127.0.0.1:{school.server.port}/ws/boards/plein"
+        async with open_socket(url, additional_headers={"Cookie": cookie}) as socket:
+            await receive(socket)
+            started = time.monotonic()
+            await asyncio.to_thread(_idle_all_sessions, school.database_url)
+            with pytest.raises(ConnectionClosed):
+                await receive(socket)  # skips heartbeats: nothing else comes before the close
+            assert socket.close_code == 4403
+            return time.monotonic() - started
+
+    assert asyncio.run(scenario()) < 10
+
+
+def _idle_all_sessions(database_url: str) -> None:
+    engine = make_engine(database_url)
+    try:
+        with write_session(engine) as session:
+            session.exec(update(UserSession).values(last_seen_at=utcnow() - timedelta(hours=3)))
+            session.commit()
+    finally:
+        engine.dispose()

@@ -112,5 +112,7 @@ def test_only_this_boards_kiosk_link_may_watch(engine: Engine, route: BoardRoute
             store.authorize(engine, slug=slug, token=attempt, cookie=None, settings=settings)
             is None
         )
-    ended = store.ended_viewers(engine, link_ids={link_id, gone_id}, session_ids={"no-such"})
+    ended = store.ended_viewers(
+        engine, link_ids={link_id, gone_id}, session_ids={"no-such"}, idle=timedelta(hours=2)
+    )
     assert ended == {gone_id, "no-such"}

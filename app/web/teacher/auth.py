@@ -6,6 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.api.deps import (
+    SESSION_COOKIE,
     ActorDep,
     SessionDep,
     SettingsDep,
@@ -50,6 +51,7 @@ def sign_in(
             address=client_address(request),
             device=device_of(request),
             settings=settings,
+            replaces=request.cookies.get(SESSION_COOKIE),
         )
     except TooManyAttempts as error:
         return _sign_in_again(request, error, username, status_code=429, headers=too_many(error))
