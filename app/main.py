@@ -20,6 +20,7 @@ from app.settings import Settings, get_settings
 from app.tuning import tune_for_serving
 from app.web.certificates import router as certificates_router
 from app.web.compression import Compression
+from app.web.errors import install_page_errors
 from app.web.kiosk import install_kiosk
 from app.web.limits import BodyLimit
 from app.web.pages import router as pages_router
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.actor_cache = ActorCache(settings.auth_cache_seconds)
     app.state.templates = make_templates()
     install_error_handlers(app)
+    install_page_errors(app)  # pages answer pages; the API keeps its JSON
     app.include_router(api_router)
     app.include_router(health_router)
     app.include_router(pages_router)

@@ -10,13 +10,15 @@ from app.i18n import LANGUAGES, catalog_keys
 ROOT = Path(__file__).resolve().parents[1]
 SURFACES = [ROOT / "app", ROOT / "kiosk"]
 _KEY_IN_TEMPLATE = re.compile(r"""\b_\(\s*["']([a-z0-9_.-]+)["']\s*\)""")
+_PLURAL_IN_TEMPLATE = re.compile(r"""\b_n\(\s*["']([a-z0-9_.-]+)["']\s*,""")
 
 
 def _used_keys() -> dict[str, Path]:
     used = {}
     for root in SURFACES:
         for path in [*root.rglob("*.html"), *root.rglob("*.py")]:
-            for key in _KEY_IN_TEMPLATE.findall(path.read_text(encoding="utf-8")):
+            text = path.read_text(encoding="utf-8")
+            for key in _KEY_IN_TEMPLATE.findall(text) + _PLURAL_IN_TEMPLATE.findall(text):
                 used[key] = path
     return used
 

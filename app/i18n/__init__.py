@@ -34,11 +34,28 @@ def translations(language: str) -> Translations:
 def catalog_keys(language: str) -> frozenset[str]:
     path = files("app.i18n") / language / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as po_file:
-        return frozenset(str(message.id) for message in read_po(po_file) if message.id)
+        return frozenset(_key(message.id) for message in read_po(po_file) if message.id)
+
+
+def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
+    # A plural entry's id is (key, key + ".plural"): the key is its singular.
+    return message_id if isinstance(message_id, str) else message_id[0]
 
 
 def gettext_for(language: str) -> Callable[[str], str]:
     return translations(language).gettext
+
+
+def plural_for(language: str) -> Callable[..., str]:
+    """``_n(key, 3)``: the key's singular or plural form for that number,
+    with ``{count}`` (and any other named values) filled in. Plural entries in the .po files
+    are ``msgid "key"`` / ``msgid_plural "key.plural"`` with one ``msgstr[i]`` per form."""
+    ngettext = translations(language).ngettext
+
+    def plural(key: str, count: int, **values: object) -> str:
+        return ngettext(key, f"{key}.plural", count).format(count=count, **values)
+
+    return plural
 
 
 def messages_with_prefix(language: str, *prefixes: str) -> dict[str, str]:

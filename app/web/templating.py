@@ -11,7 +11,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from markupsafe import Markup, escape
 
 from app.domain.emoji import emoji_file
-from app.i18n import LANGUAGES, gettext_for, pick_language
+from app.i18n import LANGUAGES, gettext_for, pick_language, plural_for
 
 LANGUAGE_COOKIE = "pleinmunt_lang"
 
@@ -62,6 +62,7 @@ def render(
         template,
         {
             "_": gettext_for(language),
+            "_n": plural_for(language),
             "lang": language,
             "other_lang": next(code for code in LANGUAGES if code != language),
             **(context or {}),

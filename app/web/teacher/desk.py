@@ -24,6 +24,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 
+from app.api.deps import SESSION_COOKIE
 from app.api.errors import describe_validation
 from app.domain.avatars import ANIMALS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
@@ -76,12 +77,28 @@ async def error_response(request: Request, error: PleinmuntError) -> Response:
         # Nothing was looked at, not even who is asking: a bare page with a way back.
         return page(request, "teacher/refused.html", {"teacher": False}, status_code=403)
     if isinstance(error, NotSignedIn):
+        if request.cookies.get(SESSION_COOKIE):
+            return _session_expired(request)
         return RedirectResponse(HOME, status_code=303)
     if request.method == "POST" and error.status_code != 403:
         return redirect(await back_url(request), flash=failure(error))
     teacher = error.status_code != 403  # a logger or kiosk link gets no desk navigation
     context = {"error": failure(error), "teacher": teacher, "can_sign_out": not teacher}
     return page(request, "teacher/error.html", context, error.status_code)
+
+
+def _session_expired(request: Request) -> Response:
+    """This browser was signed in, and is no more: the sign-in page says why, once."""
+    expired = NotSignedIn("the session expired; sign in again", code="session_expired")
+    response = redirect(HOME, flash=failure(expired))
+    response.delete_cookie(
+        SESSION_COOKIE,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+    return response
 
 
 def failure(error: PleinmuntError) -> dict[str, Any]:
