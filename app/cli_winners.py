@@ -9,10 +9,10 @@ from app.domain.errors import PleinmuntError
 from app.domain.weeks import parse_week, week_of
 from app.i18n import gettext_for
 from app.models.types import utcnow
-from app.services import exports
 from app.services.boards import get_board
-from app.services.scheduler import DrawAttempt, draw_missing
-from app.services.winners import list_winners
+from app.services.winners import exports
+from app.services.winners.reading import list_winners
+from app.services.winners.scheduler import DrawAttempt, draw_missing
 
 CLI_DRAWER = "system:cli"
 

@@ -14,8 +14,8 @@ from app.api.health import router as health_router
 from app.db import engine_for_settings
 from app.realtime.hub import Hub
 from app.services.auth_cache import ActorCache
-from app.services.coin_writer import CoinWriter
-from app.services.scheduler import draw_schedule
+from app.services.coins.writer import CoinWriter
+from app.services.winners.scheduler import draw_schedule
 from app.settings import Settings, get_settings
 from app.tuning import tune_for_serving
 from app.web.certificates import router as certificates_router

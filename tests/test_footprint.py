@@ -40,7 +40,7 @@ def test_serving_pages_loads_no_export_qr_or_postgresql_library(tmp_path: Path) 
 
 
 def test_an_export_loads_openpyxl_when_needed() -> None:
-    from app.services.exports import winners_xlsx
+    from app.services.winners.exports import winners_xlsx
 
     data = winners_xlsx([], lambda key: key)
     assert data.startswith(b"PK")  # a zip: the xlsx container

@@ -3,9 +3,15 @@
 from fastapi import APIRouter, Response, status
 
 from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
-from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPublic
+from app.models.bike import (
+    BikeCreate,
+    BikePublic,
+    BikeTurnCreate,
+    BikeTurnPublic,
+    QueueJoin,
+    RiderChange,
+)
 from app.services import bike_queue, bikes
-from app.services.bike_queue import QueueJoin, RiderChange
 
 router = APIRouter(tags=["bikes"])
 

@@ -14,9 +14,10 @@ from app.models.board import (
     KioskLinkCreated,
     KioskLinkPublic,
 )
+from app.models.standings import StandingsPublic
 from app.models.types import utcnow
 from app.services import boards
-from app.services.standings import StandingsPublic, board_standings
+from app.services.standings import board_standings
 from app.settings import Settings
 
 router = APIRouter(prefix="/boards", tags=["boards"])

@@ -7,8 +7,9 @@ from fastapi import APIRouter, File, Query, Response, UploadFile, status
 from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
 from app.domain.errors import Invalid
 from app.models.roster import ChildCreate, ChildPublic, ChildUpdate
+from app.models.roster_import import ImportReport
 from app.services import roster
-from app.services.roster_import import ImportReport, import_roster
+from app.services.roster_import import import_roster
 
 router = APIRouter(prefix="/children", tags=["roster"])
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Response, status
 from app.api.deps import CoinWriterDep, IdQuery, LoggerDep, SessionDep, TeacherDep
 from app.domain.weeks import parse_week
 from app.models.ledger import CoinCreate, CoinPublic
-from app.services import coins
 from app.services.boards import board_group_ids, get_board
+from app.services.coins import ledger
 
 router = APIRouter(prefix="/coins", tags=["coins"])
 
@@ -35,7 +35,7 @@ async def award_coin(
 
 @router.post("/{coin_id}/void", response_model=CoinPublic, summary="Undo a coin (idempotent)")
 def void_coin(coin_id: uuid.UUID, session: SessionDep, actor: LoggerDep) -> CoinPublic:
-    return CoinPublic.model_validate(coins.void_coin(session, coin_id=coin_id, by=actor))
+    return CoinPublic.model_validate(ledger.void_coin(session, coin_id=coin_id, by=actor))
 
 
 @router.get("", response_model=list[CoinPublic])
@@ -52,5 +52,7 @@ def list_coins(
     group_ids = None
     if board is not None:
         group_ids = board_group_ids(session, get_board(session, board).id or 0)
-    rows = coins.list_coins(session, week=week, child_id=child_id, group_ids=group_ids, limit=limit)
+    rows = ledger.list_coins(
+        session, week=week, child_id=child_id, group_ids=group_ids, limit=limit
+    )
     return [CoinPublic.model_validate(row) for row in rows]

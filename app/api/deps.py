@@ -20,7 +20,7 @@ from app.models.fields import MAX_ID
 from app.services import auth
 from app.services.auth_cache import ActorCache, attach_cache
 from app.services.boards import get_board
-from app.services.coin_writer import CoinWriter
+from app.services.coins.writer import CoinWriter
 from app.services.events import attach_hub
 from app.settings import Settings
 

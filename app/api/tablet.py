@@ -3,8 +3,8 @@
 from fastapi import APIRouter
 
 from app.api.deps import IdParam, LoggerDep, SessionDep, SettingsDep
+from app.models.tablet import TabletGroup, TabletMe
 from app.services import tablet
-from app.services.tablet import TabletGroup, TabletMe
 
 router = APIRouter(prefix="/tablet", tags=["tablet"])
 

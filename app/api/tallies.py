@@ -5,8 +5,8 @@ from datetime import date
 from fastapi import APIRouter
 
 from app.api.deps import LoggerDep, SessionDep, SettingsDep
+from app.models.tally import TalliesPublic, TallyChange, TallyPublic
 from app.services import tallies
-from app.services.tallies import TalliesPublic, TallyChange, TallyPublic
 
 router = APIRouter(prefix="/tallies", tags=["tallies"])
 

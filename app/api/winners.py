@@ -7,9 +7,9 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
 from app.i18n import gettext_for
 from app.models.winners import DrawCreate, DrawPublic, RewardUpdate, VerificationPublic
-from app.services import exports, rewards, winners
 from app.services.boards import get_board
-from app.services.draws import draw_history, draw_winner
+from app.services.winners import exports, reading, rewards
+from app.services.winners.draws import draw_history, draw_winner
 from app.web.templating import request_language
 
 router = APIRouter(tags=["winners"])
@@ -34,13 +34,13 @@ def draw(
         redraw_reason=body.redraw_reason,
         reward=body.reward,
     )
-    return winners.draw_public(row, board=board)
+    return reading.draw_public(row, board=board)
 
 
 @router.get(f"{WeekPath}/winner", response_model=DrawPublic)
 def winner(slug: str, week: str, session: SessionDep, _actor: TeacherDep) -> DrawPublic:
     board = get_board(session, slug)
-    return winners.draw_public(winners.winner_of_week(session, board=board, week=week), board=board)
+    return reading.draw_public(reading.winner_of_week(session, board=board, week=week), board=board)
 
 
 @router.get(
@@ -51,7 +51,7 @@ def winner(slug: str, week: str, session: SessionDep, _actor: TeacherDep) -> Dra
 def draws(slug: str, week: str, session: SessionDep, _actor: TeacherDep) -> list[DrawPublic]:
     board = get_board(session, slug)
     return [
-        winners.draw_public(row, board=board)
+        reading.draw_public(row, board=board)
         for row in draw_history(session, board=board, week=week)
     ]
 
@@ -67,7 +67,7 @@ def verify(
     ] = None,
 ) -> VerificationPublic:
     board = get_board(session, slug)
-    return winners.verify_draw(session, board=board, week=week, draw_id=draw_id)
+    return reading.verify_draw(session, board=board, week=week, draw_id=draw_id)
 
 
 @router.get("/winners", response_model=list[DrawPublic])
@@ -78,7 +78,7 @@ def list_winners(
     to_week: ToWeek = None,
     board: BoardSlug = None,
 ) -> list[DrawPublic]:
-    return winners.list_winners(
+    return reading.list_winners(
         session,
         from_week=from_week,
         to_week=to_week,
@@ -132,7 +132,7 @@ def update_reward(
     draw_id: int, body: RewardUpdate, session: SessionDep, actor: TeacherDep
 ) -> DrawPublic:
     row = rewards.update_reward(session, draw_id=draw_id, changes=body, by=actor)
-    return winners.public_of(session, row)
+    return reading.public_of(session, row)
 
 
 @router.get("/rewards", response_model=list[str], summary="The school's usual rewards")

@@ -3,6 +3,7 @@
 import uuid
 from datetime import datetime
 
+import pydantic
 from pydantic import AwareDatetime
 from sqlmodel import Field, SQLModel
 
@@ -80,3 +81,11 @@ class BikeTurnPublic(SQLModel):
     recorded_at: datetime
     logged_by: str
     coin_ids: list[uuid.UUID] = Field(default_factory=list)
+
+
+class QueueJoin(pydantic.BaseModel):
+    child_id: Id
+
+
+class RiderChange(pydantic.BaseModel):
+    child_id: Id | None = pydantic.Field(default=None, description="null parks the bike")

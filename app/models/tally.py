@@ -2,9 +2,11 @@
 
 from datetime import date, datetime
 
+import pydantic
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.models.fields import Int
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -18,3 +20,24 @@ class RecessTally(SQLModel, table=True):
     zone: str = Field(max_length=40)
     conflicts: int = Field(default=0)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class TallyChange(pydantic.BaseModel):
+    recess: str | None = pydantic.Field(
+        default=None, max_length=40, description="morning or lunch; default: by the clock"
+    )
+    zone: str = pydantic.Field(max_length=40)
+    delta: Int = pydantic.Field(default=1, description="1 (a conflict) or -1 (tapped by mistake)")
+
+
+class TallyPublic(pydantic.BaseModel):
+    day: date
+    recess: str
+    zone: str
+    conflicts: int
+
+
+class TalliesPublic(pydantic.BaseModel):
+    day: date
+    recess_now: str
+    tallies: list[TallyPublic]

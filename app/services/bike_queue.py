@@ -5,7 +5,6 @@ The queue lives on the server so two tablets agree; every change records a ``bik
 and rides one bike at a time.
 """
 
-from pydantic import BaseModel, Field
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
@@ -13,18 +12,9 @@ from app.domain.actors import Actor
 from app.domain.errors import Invalid, NotFound
 from app.models import Bike, BikeQueueEntry
 from app.models.bike import BikePublic
-from app.models.fields import Id
 from app.models.types import utcnow
 from app.services.audit import audit
 from app.services.bikes import announce_bike, bike_public, check_toddler
-
-
-class QueueJoin(BaseModel):
-    child_id: Id
-
-
-class RiderChange(BaseModel):
-    child_id: Id | None = Field(default=None, description="null parks the bike")
 
 
 def join_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:

@@ -23,7 +23,7 @@ from app.models.bike import BikeCreate, BikePublic, BikeTurnCreate, BikeTurnPubl
 from app.models.ledger import CoinCreate
 from app.models.types import utcnow
 from app.services.audit import audit
-from app.services.coin_batch import award_coins
+from app.services.coins.batch import award_coins
 from app.services.events import record_event
 from app.settings import Settings
 

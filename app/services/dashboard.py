@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.domain.charts import Bucket, histogram
+from app.domain.histogram import Bucket, histogram
 from app.domain.tallies import RECESSES
 from app.domain.weeks import shift_week, week_start
 from app.models import Child, Coin, Group, Reason, RecessTally

@@ -15,8 +15,8 @@ from app.domain.tallies import RECESSES, ZONES
 from app.domain.weeks import shift_week, week_of, week_start
 from app.models import Board, Draw, RecessTally, Teacher
 from app.models.types import utcnow
-from app.services.draws import _new_draw, board_entries, recent_winners
-from app.services.rewards import usual_rewards
+from app.services.winners.draws import _new_draw, board_entries, recent_winners
+from app.services.winners.rewards import usual_rewards
 from app.settings import Settings
 
 # Where conflicts happen most: the football pitch, then the open schoolyard.

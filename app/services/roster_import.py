@@ -8,7 +8,6 @@ import hmac
 from collections.abc import Callable, Collection
 from typing import Literal
 
-from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from app.domain.actors import Actor
@@ -23,50 +22,17 @@ from app.domain.roster_import import (
 )
 from app.models import Child, Group
 from app.models.roster import ChildCreate
+from app.models.roster_import import (
+    ImportGroup,
+    ImportMissing,
+    ImportMove,
+    ImportProblem,
+    ImportReport,
+    ImportRow,
+)
 from app.services.audit import audit
 from app.services.events import record_event
 from app.services.roster import new_child
-
-
-class ImportRow(BaseModel):
-    line: int
-    first_name: str
-    last_initial: str | None
-    group: str
-
-
-class ImportMove(ImportRow):
-    child_id: int
-    from_group: str
-
-
-class ImportProblem(BaseModel):
-    line: int
-    reason: str
-
-
-class ImportGroup(BaseModel):
-    name: str
-    kind: str
-
-
-class ImportMissing(BaseModel):
-    child_id: int
-    first_name: str
-    last_initial: str | None
-    group: str
-
-
-class ImportReport(BaseModel):
-    applied: bool
-    format: Literal["csv", "edex"]
-    add: list[ImportRow]
-    move: list[ImportMove]
-    unchanged: int
-    new_groups: list[ImportGroup]
-    problems: list[ImportProblem]
-    missing: list[ImportMissing]
-    deactivated: int
 
 
 def source_hasher(secret: str) -> Callable[[str], str]:

@@ -5,9 +5,7 @@ week's coins and the board's children, not years of history.
 """
 
 from dataclasses import asdict
-from datetime import datetime
 
-from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -15,60 +13,17 @@ from app.domain.masking import NameDisplay, masked_name
 from app.domain.standings import RosterEntry, group_totals, rank_children
 from app.domain.weeks import shift_week
 from app.models import Board, BoardGroup, Child, Coin, Draw, Group, Reason
+from app.models.standings import (
+    BoardSummary,
+    ChildStandingPublic,
+    GroupStandingPublic,
+    LastWinnerPublic,
+    RecentCoinPublic,
+    StandingsPublic,
+)
 from app.services.events import latest_seq
 
 RECENT_COINS = 12
-
-
-class ChildStandingPublic(BaseModel):
-    child_id: int
-    name: str | None
-    avatar: str
-    group: str
-    coins: int
-
-
-class GroupStandingPublic(BaseModel):
-    group_id: int
-    name: str
-    coins: int
-    goal: int | None
-
-
-class RecentCoinPublic(BaseModel):
-    coin_id: str
-    child_id: int
-    name: str | None
-    avatar: str
-    reason: str
-    icon: str
-    amount: int
-    awarded_at: datetime
-
-
-class LastWinnerPublic(BaseModel):
-    week: str
-    child_id: int | None
-    name: str | None
-    avatar: str | None
-    reward: str
-    reward_status: str
-
-
-class BoardSummary(BaseModel):
-    slug: str
-    title: str
-    name_display: NameDisplay
-
-
-class StandingsPublic(BaseModel):
-    board: BoardSummary
-    week: str
-    seq: int
-    children: list[ChildStandingPublic]
-    groups: list[GroupStandingPublic]
-    recent: list[RecentCoinPublic]
-    last_winner: LastWinnerPublic | None
 
 
 def board_standings(session: Session, *, board: Board, week: str) -> StandingsPublic:

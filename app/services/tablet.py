@@ -5,9 +5,8 @@ refused coin; a child switched off on the desk is left out, so it leaves the tab
 count reads one day or one week (indexed), never the whole ledger.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 
-from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -19,44 +18,10 @@ from app.domain.weeks import day_bounds, week_of
 from app.models import Child, Coin, Group, Logger, Reason, Teacher
 from app.models.reason import ReasonPublic
 from app.models.roster import GroupKind
+from app.models.tablet import TabletChild, TabletGroup, TabletGroupRef, TabletMe
 from app.models.types import utcnow
 from app.services.roster import get_group
 from app.settings import Settings
-
-
-class TabletChild(BaseModel):
-    id: int
-    first_name: str
-    last_initial: str | None
-    avatar: str
-    emoji: str
-    colour: str
-    active: bool
-    coins_today: int
-    coins_week: int
-    cap_left: int
-
-
-class TabletGroupRef(BaseModel):
-    id: int
-    name: str
-    kind: GroupKind
-
-
-class TabletGroup(BaseModel):
-    group: TabletGroupRef
-    day: date
-    week: str
-    daily_cap: int
-    children: list[TabletChild]
-    unseen: list[int]
-    reasons: list[ReasonPublic]
-
-
-class TabletMe(BaseModel):
-    role: str
-    id: int
-    name: str
 
 
 def avatar_look(avatar: str) -> tuple[str, str]:

@@ -2,38 +2,16 @@
 
 from datetime import date
 
-from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
 from app.domain.tallies import changed_count, check_tally, recess_at
 from app.models import RecessTally
-from app.models.fields import Int
+from app.models.tally import TalliesPublic, TallyChange, TallyPublic
 from app.models.types import utcnow
 from app.services.audit import audit
 from app.settings import Settings
-
-
-class TallyChange(BaseModel):
-    recess: str | None = Field(
-        default=None, max_length=40, description="morning or lunch; default: by the clock"
-    )
-    zone: str = Field(max_length=40)
-    delta: Int = Field(default=1, description="1 (a conflict) or -1 (tapped by mistake)")
-
-
-class TallyPublic(BaseModel):
-    day: date
-    recess: str
-    zone: str
-    conflicts: int
-
-
-class TalliesPublic(BaseModel):
-    day: date
-    recess_now: str
-    tallies: list[TallyPublic]
 
 
 def school_today(settings: Settings) -> date:

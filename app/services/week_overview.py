@@ -14,9 +14,9 @@ from app.models import Board, BoardGroup, Group
 from app.models.board import BoardPublic
 from app.models.winners import DrawPublic
 from app.services.boards import board_public
-from app.services.draws import draw_history
 from app.services.standings import board_roster, week_coins
-from app.services.winners import draw_public
+from app.services.winners.draws import draw_history
+from app.services.winners.reading import draw_public
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ from app.models import Child, Coin, Group, Reason
 from app.services.audit import audit
 from app.services.audit_log import actor_names
 from app.services.events import record_event
-from app.services.exports import export_rows
 from app.services.roster import scrub_children
-from app.services.winners import list_winners
+from app.services.winners.exports import export_rows
+from app.services.winners.reading import list_winners
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -83,7 +83,7 @@ def purge_left_children(session: Session, *, by: Actor | str) -> PurgePlan:
 
 def archive_xlsx(session: Session, *, gettext: Gettext, tz: ZoneInfo) -> bytes:
     """Every coin (undone ones marked) and every winner, one sheet each."""
-    # Loaded once a year, not at every start-up (app/services/exports.py says why).
+    # Loaded once a year, not at every start-up (app/services/winners/exports.py says why).
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)

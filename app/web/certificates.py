@@ -12,8 +12,8 @@ from app.domain.avatars import ANIMALS, COLOURS
 from app.domain.errors import Conflict, Forbidden, NotFound
 from app.domain.weeks import parse_week, week_start
 from app.models import Board, Child
-from app.services.draws import get_draw, winner_candidate
 from app.services.roster import ERASED
+from app.services.winners.draws import get_draw, winner_candidate
 from app.web.templating import render, request_language
 
 router = APIRouter(include_in_schema=False)

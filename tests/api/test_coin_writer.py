@@ -24,9 +24,9 @@ from app.domain.errors import (
 )
 from app.models import BoardEvent, Coin
 from app.models.ledger import CoinCreate
-from app.services import coin_writer as writer_module
-from app.services.coin_batch import Awarded, award_coins
-from app.services.coin_writer import CoinWriter
+from app.services.coins import writer as writer_module
+from app.services.coins.batch import Awarded, award_coins
+from app.services.coins.writer import CoinWriter
 from app.settings import Settings
 from tests.api.conftest import School, coin_body
 

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.realtime import hub as hub_module
-from app.services import coin_writer
+from app.services.coins import writer as coin_writer
 from tests.api.conftest import School
 
 

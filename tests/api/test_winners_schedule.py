@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from app.domain.errors import Invalid, NotFound
 from app.main import create_app
-from app.services.scheduler import SCHEDULER, draw_missing
+from app.services.winners.scheduler import SCHEDULER, draw_missing
 from tests.api.conftest import School, created
 from tests.api.winners_support import drawn, draws_in_db, events, give_coins, this_week
 from tests.conftest import make_settings

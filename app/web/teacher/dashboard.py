@@ -8,12 +8,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
-from app.domain.charts import Chart, Series, horizontal_bars, line_chart, stacked_columns
 from app.domain.weeks import parse_week, shift_week, week_of
 from app.i18n import gettext_for
 from app.models.types import utcnow
 from app.services.audit_log import actor_names
 from app.services.dashboard import Dashboard, dashboard
+from app.web.charts import Chart, Series, horizontal_bars, line_chart, stacked_columns
 from app.web.teacher.desk import DeskRoute, page
 from app.web.templating import request_language
 

@@ -12,11 +12,11 @@ from app.domain.errors import Invalid
 from app.domain.weeks import parse_week, week_of, week_start
 from app.models.types import utcnow
 from app.models.winners import RewardStatus, RewardUpdate
-from app.services import rewards
 from app.services.audit_log import actor_names
 from app.services.boards import get_board, list_boards
-from app.services.draws import draw_winner
 from app.services.week_overview import recent_weeks, week_overview
+from app.services.winners import rewards
+from app.services.winners.draws import draw_winner
 from app.settings import Settings
 from app.web.teacher.desk import Back, DeskRoute, done, page, parse_form
 from app.web.templating import request_language

@@ -1,13 +1,12 @@
-"""The chart arithmetic: nice ticks, scales, and where bars and lines go."""
+"""The chart layout: nice ticks, scales, and where bars and lines go."""
 
 import pytest
 
-from app.domain.charts import (
+from app.web.charts import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     Series,
     axis_top,
-    histogram,
     horizontal_bars,
     line_chart,
     nice_step,
@@ -78,20 +77,3 @@ def test_horizontal_bars_grow_with_the_value() -> None:
     assert kas.width == pytest.approx(4 * kimberly.width)
     assert kas.y < kimberly.y
     assert chart.ticks[-1].position == chart.frame.right
-
-
-def test_histogram_buckets_with_an_open_end() -> None:
-    buckets = histogram([0, 0, 1, 2, 3, 4, 7, 12, 30], (0, 1, 2, 3, 5, 10))
-    assert [(b.label, b.count) for b in buckets] == [
-        ("0", 2),
-        ("1", 1),
-        ("2", 1),
-        ("3–4", 2),
-        ("5–9", 1),
-        ("10+", 2),
-    ]
-
-
-def test_histogram_refuses_unsorted_edges() -> None:
-    with pytest.raises(ValueError, match="ascending"):
-        histogram([1], (0, 5, 2))

@@ -8,8 +8,8 @@ from app.models import Board, Draw
 from app.models.types import utcnow
 from app.models.winners import RewardStatus, RewardUpdate
 from app.services.audit import audit
-from app.services.draws import get_draw
 from app.services.events import record_event
+from app.services.winners.draws import get_draw
 from app.settings import Settings
 
 

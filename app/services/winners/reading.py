@@ -7,8 +7,8 @@ from app.domain.errors import Invalid, NotFound
 from app.domain.weeks import parse_week
 from app.models import Board, Draw
 from app.models.winners import CandidatePublic, DrawPublic, VerificationPublic
-from app.services.draws import current_draw, get_draw, winner_candidate
 from app.services.standings import week_coins
+from app.services.winners.draws import current_draw, get_draw, winner_candidate
 
 ALGORITHM = "pleinmunt-draw-v1: sha256(seed) mod total tickets, candidates by child_id"
 

@@ -1,11 +1,12 @@
-"""The arithmetic of the desk's charts: nice axis ticks, scales, and where bars and lines go.
+"""The layout of the desk's charts: nice axis ticks, scales, and where bars and lines go.
 
 Plain numbers in, plain shapes out (positions in SVG user units, rounded to 0.1); the
 templates in app/web/templates/teacher/_charts.html only draw what these functions place.
+Counting values into buckets is a rule, not presentation: app/domain/histogram.py.
 """
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _NICE_STEPS = (1, 2, 5)
@@ -225,37 +226,3 @@ def horizontal_bars(
         for index, text in enumerate(labels)
     )
     return Chart(frame=frame, ticks=ticks, labels=rows, boxes=boxes)
-
-
-@dataclass(frozen=True, slots=True)
-class Bucket:
-    low: int
-    high: int | None  # inclusive; None: and more
-    count: int
-
-    @property
-    def label(self) -> str:
-        if self.high is None:
-            return f"{self.low}+"
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
-
-
-def histogram(values: Iterable[int], edges: Sequence[int]) -> list[Bucket]:
-    """How many values fall in each bucket: ``edges`` (ascending) are the buckets' lower
-    bounds, each bucket ending where the next begins; the last one is open-ended."""
-    if list(edges) != sorted(set(edges)):
-        raise ValueError("edges must be ascending and distinct")
-    counts = [0] * len(edges)
-    for value in values:
-        for index in range(len(edges) - 1, -1, -1):
-            if value >= edges[index]:
-                counts[index] += 1
-                break
-    return [
-        Bucket(
-            low=low,
-            high=edges[index + 1] - 1 if index + 1 < len(edges) else None,
-            count=counts[index],
-        )
-        for index, low in enumerate(edges)
-    ]

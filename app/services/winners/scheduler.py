@@ -20,8 +20,8 @@ from app.domain.draw_schedule import DrawAt, due_week, parse_draw_at, seconds_un
 from app.models import Board
 from app.models.types import utcnow
 from app.services.boards import get_board
-from app.services.draws import current_draw, draw_winner
 from app.services.events import EventSink, attach_hub
+from app.services.winners.draws import current_draw, draw_winner
 from app.settings import Settings
 
 log = logging.getLogger("pleinmunt.draws")

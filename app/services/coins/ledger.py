@@ -15,7 +15,7 @@ from app.models import Child, Coin
 from app.models.ledger import CoinCreate
 from app.models.types import utcnow
 from app.services.audit import audit
-from app.services.coin_batch import Awarded, award_coins, coin_fingerprint
+from app.services.coins.batch import Awarded, award_coins, coin_fingerprint
 from app.services.events import record_event
 from app.settings import Settings
 
@@ -24,7 +24,7 @@ __all__ = ["Awarded", "award_coin", "coin_fingerprint", "list_coins", "void_coin
 
 def award_coin(session: Session, *, coin: CoinCreate, by: Actor, settings: Settings) -> Awarded:
     """One coin on its own: recorded and committed (the API's tap path batches instead, through
-    app/services/coin_writer.py; both go through the same rules in coin_batch)."""
+    app/services/coins/writer.py; both go through the same rules in batch.py)."""
     (outcome,) = award_coins(session, requests=[(coin, by)], settings=settings)
     if isinstance(outcome, PleinmuntError):
         session.rollback()

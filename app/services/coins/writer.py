@@ -21,7 +21,7 @@ from app.db import write_session
 from app.domain.actors import Actor
 from app.domain.errors import PleinmuntError, Unavailable
 from app.models.ledger import CoinCreate
-from app.services.coin_batch import Awarded, award_coins
+from app.services.coins.batch import Awarded, award_coins
 from app.services.events import EventSink, attach_hub
 from app.settings import Settings
 
