@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import IdQuery, SessionDep, TeacherDep
-from app.services import winners
 from app.services.audit_log import actor_names
 from app.services.boards import get_board
-from app.services.draws import get_draw
+from app.services.winners import reading
+from app.services.winners.draws import get_draw
 from app.web.teacher.desk import DeskRoute, page
 
 router = APIRouter(route_class=DeskRoute)
@@ -28,8 +28,8 @@ def draw_check_page(
     draw_id: Annotated[IdQuery | None, Query()] = None,
 ) -> Response:
     board = get_board(session, slug)
-    check = winners.verify_draw(session, board=board, week=week, draw_id=draw_id)
-    draw = winners.draw_public(get_draw(session, check.draw_id), board=board)
+    check = reading.verify_draw(session, board=board, week=week, draw_id=draw_id)
+    draw = reading.draw_public(get_draw(session, check.draw_id), board=board)
     names = {c.child_id: c.name for c in draw.candidates if c.child_id is not None}
     context = {
         "area": "weeks",
