@@ -41,7 +41,7 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert {table: _count(tmp_path, table) for table in counts} == counts
     assert second.stdout == first.stdout
-    assert "juf / pleinmunt-demo" in first.stdout
+    assert "juf / speel-eerlijk-demo" in first.stdout
     assert "PIN 246810" in first.stdout
     assert "/kiosk/schoolplein?token=" in first.stdout
     assert counts["coin"] > 200  # weeks of history for the dashboard
@@ -80,6 +80,12 @@ def test_create_teacher_refuses_a_short_password(tmp_path: Path) -> None:
     done = run(tmp_path, "create-teacher", "juf", "--password-stdin", stdin="kort\n")
     assert done.returncode != 0
     assert "at least 10 characters" in done.stderr
+
+
+def test_create_teacher_refuses_a_common_password(tmp_path: Path) -> None:
+    done = run(tmp_path, "create-teacher", "juf", "--password-stdin", stdin="wachtwoord123\n")
+    assert done.returncode != 0
+    assert "too easy to guess" in done.stderr
 
 
 def test_serve_refuses_several_workers_on_sqlite(tmp_path: Path) -> None:

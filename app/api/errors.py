@@ -11,6 +11,7 @@ from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
 
 from app.domain.errors import PleinmuntError, TooManyAttempts, Unavailable
+from app.models.fields import FIELD_CODES
 
 log = logging.getLogger("pleinmunt")
 
@@ -86,7 +87,14 @@ async def validation_error(_request: Request, exc: Exception) -> JSONResponse:
         }
         for error in exc.errors()
     ]
-    return _response(422, describe_validation(list(exc.errors())), "invalid", errors=errors)
+    code = validation_code(errors, fallback="invalid")
+    return _response(422, describe_validation(list(exc.errors())), code, errors=errors)
+
+
+def validation_code(errors: list[dict[str, Any]], *, fallback: str) -> str:
+    """The precise code of the first complaint when it has one (``pin_too_simple``)."""
+    kind = str(errors[0].get("type", "")) if errors else ""
+    return kind if kind in FIELD_CODES else fallback
 
 
 async def http_error(_request: Request, exc: Exception) -> JSONResponse:

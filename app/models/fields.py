@@ -4,12 +4,27 @@ import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from app.domain.credentials import pin_is_trivial
+
+# Validation errors whose type is one of these codes answer 422 with that code (not "invalid"),
+# so a page can say exactly what to change.
+FIELD_CODES = frozenset({"pin_too_simple"})
 
 
 def _printable(value: str) -> str:
     if any(unicodedata.category(char).startswith("C") for char in value):
         raise ValueError("must not contain control characters")
     return " ".join(value.split())
+
+
+def _not_trivial(pin: str) -> str:
+    if pin_is_trivial(pin):
+        raise PydanticCustomError(
+            "pin_too_simple", "a PIN must not be one digit repeated or a run such as 123456"
+        )
+    return pin
 
 
 def _single_letter(value: str) -> str:
@@ -33,7 +48,7 @@ LastInitial = Annotated[
     str, StringConstraints(strip_whitespace=True), AfterValidator(_single_letter)
 ]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
-Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{6,8}$")]
+Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{6,8}$"), AfterValidator(_not_trivial)]
 Icon = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
 # JSON numbers and booleans only: "3" or 1.0 for an id is a mistake worth a 422, not a guess.
 Int = Annotated[int, Strict()]

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from app.domain.credentials import MAX_PASSWORD_LENGTH
 from app.models.fields import Flag, Id, Pin, ShortName
 from app.models.types import UTCDateTime, utcnow
 
@@ -71,7 +72,7 @@ class SignInFailure(SQLModel, table=True):
 
 class TeacherSignIn(SQLModel):
     username: ShortName
-    password: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)
 
 
 class PinSignIn(SQLModel):

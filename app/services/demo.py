@@ -35,7 +35,7 @@ from app.services.passwords import hash_secret
 from app.services.people import create_teacher
 from app.settings import Settings
 
-DEMO_TEACHER = ("juf", "pleinmunt-demo")
+DEMO_TEACHER = ("juf", "speel-eerlijk-demo")
 DEMO_LOGGERS = (("Kas", "246810"), ("Kimberly", "135790"))
 HISTORY_WEEKS = 12
 _CLASSES = {

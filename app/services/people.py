@@ -5,6 +5,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor, Role
+from app.domain.credentials import check_teacher_password
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.models import Logger, Teacher, UserSession
 from app.models.people import LoggerCreate, LoggerUpdate
@@ -14,8 +15,6 @@ from app.services.auth import clear_failures
 from app.services.auth_cache import forget_person
 from app.services.passwords import hash_secret
 from app.settings import Settings
-
-MIN_PASSWORD_LENGTH = 10
 
 
 def create_teacher(
@@ -31,12 +30,7 @@ def create_teacher(
             "a username is 1-60 letters or digits (dots and dashes allowed)",
             code="username_invalid",
         )
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(
-            f"a teacher password needs at least {MIN_PASSWORD_LENGTH} characters",
-            code="password_too_short",
-            min=MIN_PASSWORD_LENGTH,
-        )
+    check_teacher_password(password, username=username)
     existing = session.exec(select(Teacher).where(Teacher.username == username)).first()
     if existing is not None:
         existing.password_hash = hash_secret(settings, password)

@@ -232,3 +232,14 @@ def test_add_rename_and_put_away_a_bike(teacher: TestClient, school: School) -> 
     assert shown == "Fiets Gele fiets is opgeslagen."
     bike = teacher.get("/api/v1/bikes").json()[0]
     assert (bike["name"], bike["active"]) == ("Gele fiets", False)
+
+
+def test_trivial_pin_is_refused_on_the_desk_saying_why(teacher: TestClient) -> None:
+    shown = submit(
+        teacher, "/teacher/loggers", {"name": "Mo", "pin": "123456"}, page="/teacher/loggers"
+    )
+    assert shown == (
+        "Die pincode is te makkelijk: niet steeds hetzelfde cijfer en geen reeks zoals "
+        "123456 of 654321."
+    )
+    assert "Mo" not in _loggers(teacher)

@@ -8,9 +8,12 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from app.db import write_session
+from app.domain.credentials import MAX_PASSWORD_LENGTH
+from app.domain.errors import Invalid
 from app.main import create_app
 from app.models import SignInFailure, UserSession
 from app.models.types import utcnow
+from app.services.people import create_teacher
 from app.settings import Settings
 from tests.api.conftest import LOGGER_PIN, TEACHER, School
 
@@ -249,3 +252,29 @@ def test_teacher_signing_in_again_ends_the_old_session(teacher: TestClient, app:
     with TestClient(app) as thief:
         thief.cookies.set("pleinmunt_session", old_cookie)
         assert thief.get("/api/v1/groups").status_code == 401
+
+
+@pytest.mark.parametrize("pin", ["000000", "123456", "654321", "12345678"])
+def test_trivial_pin_is_refused_with_its_code(
+    teacher: TestClient, school: School, pin: str
+) -> None:
+    created = teacher.post("/api/v1/loggers", json={"name": "Mo", "pin": pin})
+    assert created.status_code == 422
+    assert created.json()["code"] == "pin_too_simple"
+    changed = teacher.patch(f"/api/v1/loggers/{school.logger_id}", json={"pin": pin})
+    assert changed.status_code == 422
+    assert changed.json()["code"] == "pin_too_simple"
+    assert "Mo" not in {row["name"] for row in teacher.get("/api/v1/loggers").json()}
+
+
+def test_teacher_password_has_one_maximum_for_setting_and_signing_in(
+    client: TestClient, app: FastAPI, settings: Settings
+) -> None:
+    longest = "lang-wachtwoord-" + "x" * (MAX_PASSWORD_LENGTH - 16)
+    with write_session(app.state.engine) as session:
+        create_teacher(session, username="meester", password=longest, settings=settings)
+        with pytest.raises(Invalid) as refused:
+            create_teacher(session, username="meester", password=longest + "x", settings=settings)
+    assert refused.value.code == "password_too_long"
+    signed_in = client.post("/api/v1/session", json={"username": "meester", "password": longest})
+    assert signed_in.status_code == 204

@@ -47,7 +47,7 @@ class DemoServer:
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    """A real `pleinmunt serve` on SQLite with the demo school (juf / pleinmunt-demo ...)."""
+    """A real `pleinmunt serve` on SQLite with the demo school (juf / speel-eerlijk-demo ...)."""
     server = LiveServer(tmp_path_factory.mktemp("demo"))
     printed = server.command("demo", "--base-url", server.url)
     paths = {slug: path for path, slug in re.findall(r"(/kiosk/\S+)\s+\((\w+)\)", printed)}

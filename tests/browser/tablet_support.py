@@ -76,7 +76,7 @@ def reason(page: Page, label: str) -> Locator:
 def teacher(url: str) -> httpx.Client:
     client = httpx.Client(base_url=url, timeout=20)
     response = client.post(
-        "/api/v1/session", json={"username": "juf", "password": "pleinmunt-demo"}
+        "/api/v1/session", json={"username": "juf", "password": "speel-eerlijk-demo"}
     )
     assert response.status_code == 204, response.text
     return client

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 expect.set_options(timeout=15_000)
 
 LAPTOP = {"width": 1280, "height": 800}
-DEMO_TEACHER = ("juf", "pleinmunt-demo")
+DEMO_TEACHER = ("juf", "speel-eerlijk-demo")
 
 
 @contextmanager

@@ -21,7 +21,7 @@ def _print_certificate(page: Page, demo: DemoServer) -> int:
     """Sign in as the demo teacher, draw last week's winner on the schoolyard board."""
     api = page.request
     signed_in = api.post(
-        f"{demo.url}/api/v1/session", data={"username": "juf", "password": "pleinmunt-demo"}
+        f"{demo.url}/api/v1/session", data={"username": "juf", "password": "speel-eerlijk-demo"}
     )
     assert signed_in.status == 204
     url = f"{demo.url}/api/v1/boards/schoolplein/weeks/{_last_week()}/winner"

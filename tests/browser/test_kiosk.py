@@ -23,7 +23,7 @@ HEALING = 30_000  # ms: backoff after a restart may reach 8-16 s on a busy machi
 def teacher(demo_server: DemoServer) -> Iterator[httpx.Client]:
     client = httpx.Client(base_url=demo_server.url, timeout=15)
     signed_in = client.post(
-        "/api/v1/session", json={"username": "juf", "password": "pleinmunt-demo"}
+        "/api/v1/session", json={"username": "juf", "password": "speel-eerlijk-demo"}
     )
     assert signed_in.status_code == 204
     yield client

@@ -42,7 +42,7 @@ def test_teacher_sign_in_wrong_then_right(browser: Browser, demo_server: DemoSer
         expect(flash(page)).to_have_text("Gebruikersnaam en wachtwoord horen niet bij elkaar.")
         expect(page.get_by_label("Gebruikersnaam")).to_have_value("juf")
         screenshot(page, "teacher-signin-wrong")
-        page.get_by_label("Wachtwoord").fill("pleinmunt-demo")
+        page.get_by_label("Wachtwoord").fill("speel-eerlijk-demo")
         page.get_by_role("button", name="Aanmelden").click()
         expect(page).to_have_url(demo_server.url + "/teacher/weeks")
         expect(page.get_by_role("heading", name="Weekoverzicht", level=1)).to_be_visible()

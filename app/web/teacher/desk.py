@@ -25,7 +25,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 
 from app.api.deps import SESSION_COOKIE
-from app.api.errors import describe_validation
+from app.api.errors import describe_validation, validation_code
 from app.domain.avatars import ANIMALS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
 from app.i18n import catalog_keys, gettext_for
@@ -240,7 +240,8 @@ def form_invalid(errors: list[Any]) -> Invalid:
         for part in error.get("loc", ())
         if part not in ("body", "query", "form")
     ]
-    return Invalid(describe_validation(errors), code="form_invalid", field=".".join(fields[:1]))
+    code = validation_code(errors, fallback="form_invalid")
+    return Invalid(describe_validation(errors), code=code, field=".".join(fields[:1]))
 
 
 def form_int(value: str | None, *, field: str) -> int | None:
