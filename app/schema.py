@@ -1,12 +1,28 @@
-"""Bringing a database's schema to the latest migration (every command does this first)."""
+"""Bringing a database's schema to the latest migration (every command does this first).
 
+A database already at the head is recognised without importing Alembic: its migration
+environment and scripts cost a long-running server about 10 MB it would hold for nothing
+(bench/bench_footprint.py). The head is read from the shipped migration files' text;
+tests/test_schema.py checks it against Alembic's own answer.
+"""
+
+import re
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.exc import SQLAlchemyError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+_REVISION_LINE = re.compile(r"^(down_)?revision\b[^=\n]*=(.*)$", re.MULTILINE)
+_QUOTED = re.compile(r"['\"]([0-9A-Za-z_]+)['\"]")
 
 
-def alembic_config(database_url: str) -> Config:
+def alembic_config(database_url: str) -> "Config":
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("app.migrations")))
     # ConfigParser interpolation would mangle a URL with "%" in its password.
@@ -14,9 +30,47 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
+def head_revisions() -> set[str]:
+    """The revisions no other migration builds on, read from the migration files."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in files("app.migrations").joinpath("versions").iterdir():
+        if not script.name.endswith(".py"):
+            continue
+        for down, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            (parents if down else revisions).update(_QUOTED.findall(value))
+    return revisions - parents
+
+
+def current_revisions(database_url: str) -> set[str]:
+    """The revisions the database is at; empty for a new or unreadable one (Alembic decides)."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        from pathlib import Path
+
+        # Connecting would create a missing file, with none of the care Alembic's path takes.
+        if not url.database or not Path(url.database).is_file():
+            return set()
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version"))
+            return {row[0] for row in rows}
+    except SQLAlchemyError:
+        return set()
+    finally:
+        engine.dispose()
+
+
 def upgrade_to_head(database_url: str) -> None:
+    if current_revisions(database_url) == head_revisions():
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(database_url), "head")
 
 
 def downgrade_to_base(database_url: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(database_url), "base")

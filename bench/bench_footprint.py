@@ -7,8 +7,8 @@ by the same uvicorn, so "app RSS − bare RSS" is what Pleinmunt itself costs.
 The load: per school 10 tablets (each its own signed-in session), each tapping one coin every
 3 s (with a random start offset) for --seconds; every tap's latency to its 201 is recorded.
 
-    .venv/bin/python bench/bench_footprint.py                 # 1 idle + 20 schools, 60 s load
-    .venv/bin/python bench/bench_footprint.py --schools 5 --seconds 20
+    .venv/bin/python -m bench.bench_footprint                 # 1 idle + 20 schools, 60 s load
+    .venv/bin/python -m bench.bench_footprint --schools 5 --seconds 20
 """
 
 import argparse

@@ -1,8 +1,9 @@
 """A server that only serves taps does not hold the libraries only some requests need.
 
 openpyxl (exports), segno (QR codes) and psycopg (PostgreSQL only) together cost an SQLite
-school's server about 40 MB; they are imported when first used (bench/bench_footprint.py
-measures the memory).
+school's server about 40 MB; they are imported when first used. Alembic (about 10 MB) is
+imported only when the database is not yet at the head (bench/bench_footprint.py measures
+the memory).
 """
 
 import subprocess
@@ -44,3 +45,22 @@ def test_an_export_loads_openpyxl_when_needed() -> None:
 
     data = winners_xlsx([], lambda key: key)
     assert data.startswith(b"PK")  # a zip: the xlsx container
+
+
+def test_a_server_on_a_database_at_head_never_imports_alembic(tmp_path: Path) -> None:
+    first = subprocess.run(
+        [sys.executable, "-c", PROGRAM % (("alembic",),), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "alembic"  # a new database: Alembic builds it
+    again = subprocess.run(
+        [sys.executable, "-c", PROGRAM % (("alembic",),), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == ""

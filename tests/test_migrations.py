@@ -10,7 +10,13 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables)
 from app.db import make_engine
-from app.schema import downgrade_to_base, upgrade_to_head
+from app.schema import (
+    alembic_config,
+    current_revisions,
+    downgrade_to_base,
+    head_revisions,
+    upgrade_to_head,
+)
 from tests.conftest import create_pg_database, drop_pg_database, pg_url
 
 
@@ -57,3 +63,21 @@ def test_upgrade_twice_is_harmless(empty_database: str) -> None:
     upgrade_to_head(empty_database)
     upgrade_to_head(empty_database)
     assert "coin" in _tables(empty_database)
+
+
+def test_head_read_from_the_files_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert head_revisions() == set(script.get_heads())
+    assert len(head_revisions()) == 1  # two heads: a migration must name the other as its parent
+
+
+def test_database_knows_its_revision_after_each_way(empty_database: str) -> None:
+    assert current_revisions(empty_database) == set()
+    upgrade_to_head(empty_database)
+    assert current_revisions(empty_database) == head_revisions()
+    downgrade_to_base(empty_database)
+    assert current_revisions(empty_database) == set()
+    upgrade_to_head(empty_database)
+    assert current_revisions(empty_database) == head_revisions()
