@@ -19,11 +19,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -qq -e .  # -qq: errors only, not setuptools' notices
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -qq -e ".[dev]"
 	@touch $@ $(VENV)/.installed-run
 
 venv: $(VENV)/.installed-dev

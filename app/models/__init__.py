@@ -22,6 +22,7 @@ from app.models.ledger import BoardEvent, Coin  # noqa: E402
 from app.models.people import Logger, SignInFailure, Teacher, UserSession  # noqa: E402
 from app.models.reason import Reason  # noqa: E402
 from app.models.roster import Child, Group  # noqa: E402
+from app.models.setup import SetupCode  # noqa: E402
 from app.models.tally import RecessTally  # noqa: E402
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Logger",
     "Reason",
     "RecessTally",
+    "SetupCode",
     "SignInFailure",
     "Teacher",
     "UserSession",

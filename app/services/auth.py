@@ -65,7 +65,7 @@ def sign_in_teacher(
         raise NotSignedIn("That username and password do not match.", code="wrong_password")
     assert teacher is not None
     assert teacher.id is not None
-    return _open_session(
+    return open_session(
         session,
         role=Role.teacher,
         account=account,
@@ -93,7 +93,7 @@ def sign_in_logger(
     _end_read(session)
     if not verify_secret(settings, logger.pin_hash if logger else None, pin):
         raise NotSignedIn("That PIN is not right. Try again.", code="wrong_pin")
-    return _open_session(
+    return open_session(
         session,
         role=Role.logger,
         account=account,
@@ -145,7 +145,7 @@ def _end_read(session: Session) -> None:
     session.commit()  # the attempt is counted; the writers' lock is free for the hash check
 
 
-def _open_session(
+def open_session(
     session: Session,
     *,
     role: Role,

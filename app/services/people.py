@@ -17,9 +17,8 @@ from app.services.passwords import hash_secret
 from app.settings import Settings
 
 
-def create_teacher(
-    session: Session, *, username: str, password: str, settings: Settings
-) -> Teacher:
+def teacher_username(username: str, password: str) -> str:
+    """The username as stored, once both it and the password are acceptable."""
     username = username.strip().lower()
     if (
         not username
@@ -31,6 +30,13 @@ def create_teacher(
             code="username_invalid",
         )
     check_teacher_password(password, username=username)
+    return username
+
+
+def create_teacher(
+    session: Session, *, username: str, password: str, settings: Settings
+) -> Teacher:
+    username = teacher_username(username, password)
     existing = session.exec(select(Teacher).where(Teacher.username == username)).first()
     if existing is not None:
         existing.password_hash = hash_secret(settings, password)

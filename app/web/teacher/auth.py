@@ -16,7 +16,7 @@ from app.api.session import device_of, end_browser_session, set_session_cookie
 from app.domain.actors import Role
 from app.domain.errors import Forbidden, NotSignedIn, PleinmuntError, TooManyAttempts
 from app.models.people import TeacherSignIn
-from app.services import auth
+from app.services import auth, setup
 from app.web.teacher.desk import DeskRoute, failure, page, parse_form, redirect, success, too_many
 
 router = APIRouter(route_class=DeskRoute)
@@ -24,8 +24,10 @@ FIRST_PAGE = "/teacher/weeks"
 
 
 @router.get("/teacher")
-def desk_home(request: Request, actor: ActorDep) -> Response:
+def desk_home(request: Request, session: SessionDep, actor: ActorDep) -> Response:
     if actor is None:
+        if setup.needs_setup(session):  # a fresh install: make the first teacher here
+            return page(request, "teacher/setup.html", {"teacher": False})
         return page(request, "teacher/signin.html", {"teacher": False})
     if not actor.is_teacher:
         raise Forbidden(
@@ -61,6 +63,51 @@ def sign_in(
         )
     response = redirect(FIRST_PAGE, flash=success("teacher.signin.welcome"))
     set_session_cookie(request, response, token, Role.teacher, settings)
+    return response
+
+
+@router.post("/teacher/setup")
+def first_teacher(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    code: Annotated[str, Form()] = "",
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    """The first teacher of a fresh install, guarded by the code `pleinmunt serve` printed."""
+    try:
+        token = setup.create_first_teacher(
+            session,
+            code=code[:40],
+            username=username[:60],
+            password=password[:200],
+            address=client_address(request),
+            device=device_of(request),
+            settings=settings,
+        )
+    except TooManyAttempts as error:
+        return _setup_again(request, error, username, status_code=429, headers=too_many(error))
+    except PleinmuntError as error:
+        if error.code == "setup_done":  # too late: somebody made the first teacher already
+            return redirect("/teacher", flash=failure(error))
+        return _setup_again(request, error, username, status_code=error.status_code)
+    response = redirect(FIRST_PAGE, flash=success("teacher.setup.welcome"))
+    set_session_cookie(request, response, token, Role.teacher, settings)
+    return response
+
+
+def _setup_again(
+    request: Request,
+    error: PleinmuntError,
+    username: str,
+    *,
+    status_code: int,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    context = {"teacher": False, "flash": failure(error), "username": username[:60]}
+    response = page(request, "teacher/setup.html", context, status_code=status_code)
+    response.headers.update(headers or {})
     return response
 
 

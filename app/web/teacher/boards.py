@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
+from app.addresses import is_loopback_url
 from app.api.boards import public_base_url
 from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.domain.draw import WinnerPolicy
@@ -149,6 +150,7 @@ def add_kiosk_link(
         "link": link,
         "url": url,
         "qr": qr,
+        "local": is_loopback_url(url),
         "here": f"/teacher/boards/{slug}",
     }
     response = page(request, "teacher/kiosk_link.html", context)

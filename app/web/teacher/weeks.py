@@ -14,6 +14,7 @@ from app.models.types import utcnow
 from app.models.winners import RewardStatus, RewardUpdate
 from app.services.audit_log import actor_names
 from app.services.boards import get_board, list_boards
+from app.services.checklist import checklist_to_show
 from app.services.week_overview import recent_weeks, week_overview
 from app.services.winners import rewards
 from app.services.winners.draws import draw_winner
@@ -40,7 +41,12 @@ def weeks_page(
 ) -> Response:
     boards = list_boards(session)
     this_week = _this_week(settings)
-    context: dict[str, Any] = {"area": "weeks", "boards": boards, "this_week": this_week}
+    context: dict[str, Any] = {
+        "area": "weeks",
+        "boards": boards,
+        "this_week": this_week,
+        "checklist": checklist_to_show(session),
+    }
     if not boards:
         return page(request, "teacher/weeks.html", {**context, "overview": None})
     if not week:

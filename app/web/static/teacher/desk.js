@@ -30,3 +30,9 @@ for (const button of document.querySelectorAll("[data-copy]")) {
 for (const button of document.querySelectorAll("[data-print]")) {
   button.addEventListener("click", () => window.print());
 }
+
+// Printing the cards: the print dialog first, then the form tells the desk they were printed
+// (the setup checklist ticks off). Without scripts the form still records it.
+for (const button of document.querySelectorAll("[data-print-first]")) {
+  button.addEventListener("click", () => window.print());
+}
