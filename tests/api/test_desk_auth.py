@@ -37,7 +37,10 @@ def _sign_in(client: TestClient, username: str, password: str):  # type: ignore[
     return client.post("/teacher/sign-in", data=data, follow_redirects=False)
 
 
-def test_sign_in_page_is_shown_to_anonymous_visitors(client: TestClient) -> None:
+def test_sign_in_page_is_shown_to_anonymous_visitors(
+    client: TestClient, app: FastAPI, settings: Settings
+) -> None:
+    _teacher_account(app, settings)  # a school without one offers to make it (first teacher)
     response = client.get("/teacher")
     assert response.status_code == 200
     assert 'action="/teacher/sign-in"' in response.text
