@@ -81,6 +81,7 @@ def create_first_teacher(
         role=Role.teacher,
         account=SETUP_ACCOUNT,  # clears this address's wrong codes as the session opens
         address=address,
+        replaces=None,  # nobody could be signed in: there was no teacher
         person_id=teacher.id,
         device=device,
         settings=settings,
