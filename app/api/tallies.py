@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response, status
 
 from app.api.deps import LoggerDep, SessionDep, SettingsDep
 from app.models.tally import TalliesPublic, TallyChange, TallyPublic
@@ -21,10 +21,21 @@ def list_tallies(
 @router.post(
     "",
     response_model=TallyPublic,
+    status_code=status.HTTP_201_CREATED,
     summary="Count a conflict (delta 1) or take one back (delta -1)",
-    description="Today's recess (by the school clock unless given) in one zone. No names.",
+    description="The recess of the tap (`at`, default now; `recess` by its clock unless given) "
+    "in one zone. No names. 201 when counted; the same `id` again with the same body answers "
+    "200 with the tally as it is now (counted once); with a different body, 409.",
+    responses={200: {"model": TallyPublic, "description": "Replay of a change already counted"}},
 )
 def change_tally(
-    body: TallyChange, session: SessionDep, settings: SettingsDep, actor: LoggerDep
+    body: TallyChange,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: LoggerDep,
 ) -> TallyPublic:
-    return tallies.change_tally(session, change=body, by=actor, settings=settings)
+    tally, created = tallies.change_tally(session, change=body, by=actor, settings=settings)
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return tally

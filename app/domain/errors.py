@@ -104,3 +104,9 @@ class TooOld(Invalid):
 
 class CoinConflict(Conflict):
     code = "coin_conflict"
+
+
+class ReplayConflict(Conflict):
+    """A tablet's id sent again with another body: a new change needs a new id."""
+
+    code = "replay_conflict"

@@ -17,6 +17,7 @@ SQLModel.metadata.naming_convention = {
 from app.models.audit import AuditEntry  # noqa: E402
 from app.models.bike import Bike, BikeQueueEntry, BikeTurn  # noqa: E402
 from app.models.board import Board, BoardGroup, KioskLink  # noqa: E402
+from app.models.client_write import ClientWrite  # noqa: E402
 from app.models.draw import Draw  # noqa: E402
 from app.models.ledger import BoardEvent, Coin  # noqa: E402
 from app.models.people import Logger, SignInFailure, Teacher, UserSession  # noqa: E402
@@ -34,6 +35,7 @@ __all__ = [
     "BoardEvent",
     "BoardGroup",
     "Child",
+    "ClientWrite",
     "Coin",
     "Draw",
     "Group",

@@ -5,6 +5,10 @@ The queue lives on the server so two tablets agree; every change records a ``bik
 and rides one bike at a time.
 """
 
+import uuid
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
@@ -14,16 +18,85 @@ from app.models import Bike, BikeQueueEntry
 from app.models.bike import BikePublic
 from app.models.types import utcnow
 from app.services.audit import audit
-from app.services.bikes import announce_bike, bike_public, check_toddler
+from app.services.bikes import announce_bike, bike_public, check_toddler, get_bike
+from app.services.replays import remember_write, replayed_subject
+
+Changed = tuple[BikePublic, bool]  # the bike now, and False when the change was a replay
 
 
-def join_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
+def _once(
+    session: Session,
+    *,
+    change_id: uuid.UUID,
+    kind: str,
+    fields: dict[str, Any],
+    by: Actor,
+    change: Callable[[], BikePublic],
+) -> Changed:
+    """Make a bike-queue change once per id: a replay answers with the bike as it is now."""
+    if replayed_subject(session, write_id=change_id, kind=kind, fields=fields) is not None:
+        return bike_public(session, get_bike(session, fields["bike_id"])), False
+    subject = f"bike:{fields['bike_id']}"
+    remember_write(session, write_id=change_id, kind=kind, fields=fields, subject=subject, by=by)
+    return change(), True  # its commit keeps the id with the change
+
+
+def join_queue(
+    session: Session, *, change_id: uuid.UUID, bike_id: int, child_id: int, by: Actor
+) -> Changed:
     """Put a toddler at the end of a bike's queue (a no-op when they already wait for it)."""
+    fields = {"bike_id": bike_id, "child_id": child_id}
+    return _once(
+        session,
+        change_id=change_id,
+        kind="bike.queue",
+        fields=fields,
+        by=by,
+        change=lambda: _join(session, bike_id=bike_id, child_id=child_id, by=by),
+    )
+
+
+def leave_queue(
+    session: Session, *, change_id: uuid.UUID, bike_id: int, child_id: int, by: Actor
+) -> Changed:
+    """Take a toddler out of a bike's queue (a no-op when they were not in it)."""
+    fields = {"bike_id": bike_id, "child_id": child_id}
+    return _once(
+        session,
+        change_id=change_id,
+        kind="bike.unqueue",
+        fields=fields,
+        by=by,
+        change=lambda: _leave(session, bike_id=bike_id, child_id=child_id, by=by),
+    )
+
+
+def set_rider(
+    session: Session, *, change_id: uuid.UUID, bike_id: int, child_id: int | None, by: Actor
+) -> Changed:
+    """Start a bike with a first rider, correct who rides it, or park it (no rider).
+
+    Not a handover: no bike turn and no coins. The rider leaves this bike's queue, and gets
+    off any other bike they were riding.
+    """
+    fields = {"bike_id": bike_id, "child_id": child_id}
+    return _once(
+        session,
+        change_id=change_id,
+        kind="bike.rider",
+        fields=fields,
+        by=by,
+        change=lambda: _ride(session, bike_id=bike_id, child_id=child_id, by=by),
+    )
+
+
+def _join(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
     bike = _locked_bike(session, bike_id)
     check_toddler(session, child_id, bike)
     if bike.rider_child_id == child_id:
         raise Invalid(f"child {child_id} is riding this bike already", code="bike_riding_already")
     if session.get(BikeQueueEntry, (bike.id, child_id)) is not None:
+        session.commit()  # nothing moves, but the change's id is kept
         return bike_public(session, bike)
     changed = _leave_other_queues(session, child_id=child_id, keep=bike)
     session.add(BikeQueueEntry(bike_id=bike.id or 0, child_id=child_id, queued_at=utcnow()))
@@ -34,11 +107,11 @@ def join_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> B
     return bike_public(session, bike)
 
 
-def leave_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
-    """Take a toddler out of a bike's queue (a no-op when they were not in it)."""
+def _leave(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
     bike = _locked_bike(session, bike_id)
     entry = session.get(BikeQueueEntry, (bike.id, child_id))
     if entry is None:
+        session.commit()  # nothing moves, but the change's id is kept
         return bike_public(session, bike)
     session.delete(entry)
     audit(session, by=by, action="bike.unqueue", subject=f"bike:{bike.id}", child_id=child_id)
@@ -47,12 +120,7 @@ def leave_queue(session: Session, *, bike_id: int, child_id: int, by: Actor) -> 
     return bike_public(session, bike)
 
 
-def set_rider(session: Session, *, bike_id: int, child_id: int | None, by: Actor) -> BikePublic:
-    """Start a bike with a first rider, correct who rides it, or park it (no rider).
-
-    Not a handover: no bike turn and no coins. The rider leaves this bike's queue, and gets
-    off any other bike they were riding.
-    """
+def _ride(session: Session, *, bike_id: int, child_id: int | None, by: Actor) -> BikePublic:
     bike = _locked_bike(session, bike_id)
     changed: list[Bike] = []
     if child_id is not None:

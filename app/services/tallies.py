@@ -6,11 +6,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
+from app.domain.awarding import clamp_awarded_at
 from app.domain.tallies import changed_count, check_tally, recess_at
 from app.models import RecessTally
 from app.models.tally import TalliesPublic, TallyChange, TallyPublic
 from app.models.types import utcnow
 from app.services.audit import audit
+from app.services.replays import remember_write, replayed_subject
 from app.settings import Settings
 
 
@@ -34,18 +36,36 @@ def tallies_for_day(session: Session, *, day: date | None, settings: Settings) -
 
 def change_tally(
     session: Session, *, change: TallyChange, by: Actor, settings: Settings
-) -> TallyPublic:
-    """Count one conflict (or take one back) for today's recess in a zone."""
-    now = utcnow().astimezone(settings.tz)
-    recess = change.recess or recess_at(now.time())
+) -> tuple[TallyPublic, bool]:
+    """Count one conflict (or take one back) for a recess in a zone; False for a replay.
+
+    The day and the recess are those of the tap (``at``), so a tally that waited in a
+    tablet's outbox until after lunch still counts for the morning it happened in.
+    """
+    fields = change.model_dump(exclude={"id"})
+    subject = replayed_subject(session, write_id=change.id, kind="tally", fields=fields)
+    if subject is not None:
+        return _public(_stored(session, subject)), False
+    at = clamp_awarded_at(change.at, now=utcnow(), backdate_days=settings.backdate_days)
+    local = at.astimezone(settings.tz)
+    recess = change.recess or recess_at(local.time())
     check_tally(recess=recess, zone=change.zone)
-    row = _locked_row(session, day=now.date(), recess=recess, zone=change.zone)
+    row = _locked_row(session, day=local.date(), recess=recess, zone=change.zone)
     row.conflicts = changed_count(row.conflicts, change.delta)
     row.updated_at = utcnow()
     session.add(row)
-    audit(session, by=by, action="tally.change", subject=f"tally:{row.id}", delta=change.delta)
+    subject = f"tally:{row.id}"
+    remember_write(session, write_id=change.id, kind="tally", fields=fields, subject=subject, by=by)
+    audit(session, by=by, action="tally.change", subject=subject, delta=change.delta)
+    public = _public(row)
     session.commit()
-    return _public(row)
+    return public, True
+
+
+def _stored(session: Session, subject: str) -> RecessTally:
+    row = session.get(RecessTally, int(subject.removeprefix("tally:")))
+    assert row is not None  # tallies are never deleted
+    return row
 
 
 def _locked_row(session: Session, *, day: date, recess: str, zone: str) -> RecessTally:

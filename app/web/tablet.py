@@ -55,6 +55,7 @@ def tablet_page(request: Request, session: SessionDep, settings: SettingsDep) ->
         "bike_turn_minutes": settings.bike_turn_minutes,
         "daily_cap": settings.daily_cap,
         "refresh_ms": int(settings.tablet_refresh_seconds * 1000),
+        "time_zone": settings.timezone,
         "zones": list(ZONES),
         "recesses": list(RECESSES),
         "version": shell_version(),

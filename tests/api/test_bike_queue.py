@@ -5,6 +5,7 @@ import uuid
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlmodel import Session, col, select
 
 from app.models import BoardEvent
@@ -20,6 +21,21 @@ def bikes(teacher: TestClient, school: School) -> dict[str, int]:
     }
 
 
+def _join(client: TestClient, bike: int, child: int, change: str | None = None) -> Response:
+    body = {"id": change or str(uuid.uuid4()), "child_id": child}
+    return client.post(f"/api/v1/bikes/{bike}/queue", json=body)
+
+
+def _leave(client: TestClient, bike: int, child: int, change: str | None = None) -> Response:
+    params = {"id": change or str(uuid.uuid4())}
+    return client.delete(f"/api/v1/bikes/{bike}/queue/{child}", params=params)
+
+
+def _ride(client: TestClient, bike: int, child: int | None, change: str | None = None) -> Response:
+    body = {"id": change or str(uuid.uuid4()), "child_id": child}
+    return client.put(f"/api/v1/bikes/{bike}/rider", json=body)
+
+
 def _bike_events(app: FastAPI, bike_id: int) -> list[dict]:
     with Session(app.state.engine) as session:
         rows = session.exec(
@@ -32,9 +48,9 @@ def test_join_queue_keeps_arrival_order(
     logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red = bikes["Rode fiets"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": school.children["Saar"]})
-    response = logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": school.children["Finn"]})
-    assert response.status_code == 200
+    _join(logger, red, school.children["Saar"])
+    response = _join(logger, red, school.children["Finn"])
+    assert response.status_code == 201
     assert response.json()["queue"] == [school.children["Saar"], school.children["Finn"]]
 
 
@@ -42,9 +58,9 @@ def test_join_queue_twice_keeps_place(
     logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, saar, finn = bikes["Rode fiets"], school.children["Saar"], school.children["Finn"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": saar})
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn})
-    again = logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": saar})
+    _join(logger, red, saar)
+    _join(logger, red, finn)
+    again = _join(logger, red, saar)
     assert again.json()["queue"] == [saar, finn]
 
 
@@ -52,7 +68,7 @@ def test_join_queue_seen_by_another_tablet(
     logger: TestClient, teacher: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red = bikes["Rode fiets"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": school.children["Finn"]})
+    _join(logger, red, school.children["Finn"])
     listed = teacher.get("/api/v1/bikes", params={"group_id": school.groups["Peuters"]}).json()
     assert next(bike for bike in listed if bike["id"] == red)["queue"] == [school.children["Finn"]]
 
@@ -61,7 +77,7 @@ def test_join_queue_records_bike_event(
     app: FastAPI, logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red = bikes["Rode fiets"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": school.children["Finn"]})
+    _join(logger, red, school.children["Finn"])
     assert _bike_events(app, red)[-1]["queue"] == [school.children["Finn"]]
 
 
@@ -69,8 +85,8 @@ def test_join_other_queue_leaves_the_first(
     app: FastAPI, logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, blue, finn = bikes["Rode fiets"], bikes["Blauwe fiets"], school.children["Finn"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn})
-    logger.post(f"/api/v1/bikes/{blue}/queue", json={"child_id": finn})
+    _join(logger, red, finn)
+    _join(logger, blue, finn)
     listed = {bike["id"]: bike["queue"] for bike in logger.get("/api/v1/bikes").json()}
     assert (listed[red], listed[blue]) == ([], [finn])
     assert _bike_events(app, red)[-1]["queue"] == []
@@ -79,9 +95,7 @@ def test_join_other_queue_leaves_the_first(
 def test_join_queue_child_of_other_group_is_422(
     logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
-    response = logger.post(
-        f"/api/v1/bikes/{bikes['Rode fiets']}/queue", json={"child_id": school.children["Sam"]}
-    )
+    response = _join(logger, bikes["Rode fiets"], school.children["Sam"])
     assert response.status_code == 422
     assert "not in the group" in response.json()["detail"]
 
@@ -90,19 +104,17 @@ def test_join_queue_inactive_child_is_422(
     logger: TestClient, teacher: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     teacher.patch(f"/api/v1/children/{school.children['Finn']}", json={"active": False})
-    response = logger.post(
-        f"/api/v1/bikes/{bikes['Rode fiets']}/queue", json={"child_id": school.children["Finn"]}
-    )
+    response = _join(logger, bikes["Rode fiets"], school.children["Finn"])
     assert (response.status_code, response.json()["code"]) == (422, "inactive_child")
 
 
 def test_join_queue_unknown_child_is_422(logger: TestClient, bikes: dict[str, int]) -> None:
-    response = logger.post(f"/api/v1/bikes/{bikes['Rode fiets']}/queue", json={"child_id": 9999})
+    response = _join(logger, bikes["Rode fiets"], 9999)
     assert (response.status_code, response.json()["code"]) == (422, "unknown_child")
 
 
 def test_join_queue_unknown_bike_is_404(logger: TestClient, school: School) -> None:
-    response = logger.post("/api/v1/bikes/9999/queue", json={"child_id": school.children["Finn"]})
+    response = _join(logger, 9999, school.children["Finn"])
     assert response.status_code == 404
     assert "bike 9999" in response.json()["detail"]
 
@@ -111,8 +123,8 @@ def test_join_queue_of_own_bike_is_422(
     logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, finn = bikes["Rode fiets"], school.children["Finn"]
-    logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": finn})
-    response = logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn})
+    _ride(logger, red, finn)
+    response = _join(logger, red, finn)
     assert response.status_code == 422
     assert "riding this bike" in response.json()["detail"]
 
@@ -121,9 +133,9 @@ def test_leave_queue_removes_child(
     app: FastAPI, logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, finn = bikes["Rode fiets"], school.children["Finn"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn})
-    response = logger.delete(f"/api/v1/bikes/{red}/queue/{finn}")
-    assert (response.status_code, response.json()["queue"]) == (200, [])
+    _join(logger, red, finn)
+    response = _leave(logger, red, finn)
+    assert (response.status_code, response.json()["queue"]) == (201, [])
     assert _bike_events(app, red)[-1]["queue"] == []
 
 
@@ -132,16 +144,16 @@ def test_leave_queue_when_not_waiting_changes_nothing(
 ) -> None:
     red = bikes["Rode fiets"]
     before = len(_bike_events(app, red))
-    response = logger.delete(f"/api/v1/bikes/{red}/queue/{school.children['Finn']}")
-    assert (response.status_code, len(_bike_events(app, red))) == (200, before)
+    response = _leave(logger, red, school.children["Finn"])
+    assert (response.status_code, len(_bike_events(app, red))) == (201, before)
 
 
 def test_set_rider_starts_bike_and_leaves_queue(
     app: FastAPI, logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, finn = bikes["Rode fiets"], school.children["Finn"]
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn})
-    bike = logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": finn}).json()
+    _join(logger, red, finn)
+    bike = _ride(logger, red, finn).json()
     assert (bike["rider_child_id"], bike["queue"]) == (finn, [])
     assert bike["rider_since"] is not None
     assert _bike_events(app, red)[-1]["rider_child_id"] == finn
@@ -151,16 +163,16 @@ def test_set_rider_gets_child_off_other_bike(
     logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, blue, finn = bikes["Rode fiets"], bikes["Blauwe fiets"], school.children["Finn"]
-    logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": finn})
-    logger.put(f"/api/v1/bikes/{blue}/rider", json={"child_id": finn})
+    _ride(logger, red, finn)
+    _ride(logger, blue, finn)
     riders = {bike["id"]: bike["rider_child_id"] for bike in logger.get("/api/v1/bikes").json()}
     assert riders == {red: None, blue: finn}
 
 
 def test_park_bike_clears_rider(logger: TestClient, school: School, bikes: dict[str, int]) -> None:
     red = bikes["Rode fiets"]
-    logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": school.children["Finn"]})
-    bike = logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": None}).json()
+    _ride(logger, red, school.children["Finn"])
+    bike = _ride(logger, red, None).json()
     assert (bike["rider_child_id"], bike["rider_since"]) == (None, None)
 
 
@@ -168,8 +180,8 @@ def test_handover_gives_bike_to_first_in_queue(
     teacher: TestClient, logger: TestClient, school: School, bikes: dict[str, int]
 ) -> None:
     red, finn, saar = bikes["Rode fiets"], school.children["Finn"], school.children["Saar"]
-    logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": finn})
-    logger.post(f"/api/v1/bikes/{red}/queue", json={"child_id": saar})
+    _ride(logger, red, finn)
+    _join(logger, red, saar)
     turn = {
         "id": str(uuid.uuid4()),
         "bike_id": red,
@@ -184,22 +196,22 @@ def test_handover_gives_bike_to_first_in_queue(
 
 def test_queue_needs_sign_in(client: TestClient, school: School, bikes: dict[str, int]) -> None:
     red, finn = bikes["Rode fiets"], school.children["Finn"]
-    assert client.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn}).status_code == 401
-    assert client.delete(f"/api/v1/bikes/{red}/queue/{finn}").status_code == 401
-    assert client.put(f"/api/v1/bikes/{red}/rider", json={"child_id": finn}).status_code == 401
+    assert _join(client, red, finn).status_code == 401
+    assert _leave(client, red, finn).status_code == 401
+    assert _ride(client, red, finn).status_code == 401
 
 
 def test_queue_refuses_kiosk(kiosk: TestClient, school: School, bikes: dict[str, int]) -> None:
     red, finn = bikes["Rode fiets"], school.children["Finn"]
-    assert kiosk.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn}).status_code == 403
-    assert kiosk.delete(f"/api/v1/bikes/{red}/queue/{finn}").status_code == 403
-    assert kiosk.put(f"/api/v1/bikes/{red}/rider", json={"child_id": finn}).status_code == 403
+    assert _join(kiosk, red, finn).status_code == 403
+    assert _leave(kiosk, red, finn).status_code == 403
+    assert _ride(kiosk, red, finn).status_code == 403
 
 
 def test_queue_open_to_teacher(teacher: TestClient, school: School, bikes: dict[str, int]) -> None:
     red, finn = bikes["Rode fiets"], school.children["Finn"]
-    response = teacher.post(f"/api/v1/bikes/{red}/queue", json={"child_id": finn})
-    assert (response.status_code, response.json()["queue"]) == (200, [finn])
+    response = _join(teacher, red, finn)
+    assert (response.status_code, response.json()["queue"]) == (201, [finn])
 
 
 def test_put_away_bike_refuses_queue(
@@ -213,9 +225,7 @@ def test_put_away_bike_refuses_queue(
         bike.active = False
         session.add(bike)
         session.commit()
-    response = logger.post(
-        f"/api/v1/bikes/{bikes['Rode fiets']}/queue", json={"child_id": school.children["Finn"]}
-    )
+    response = _join(logger, bikes["Rode fiets"], school.children["Finn"])
     assert response.status_code == 422
     assert "put away" in response.json()["detail"]
 
@@ -224,5 +234,5 @@ def test_queue_bad_ids_are_422(logger: TestClient, bikes: dict[str, int]) -> Non
     red = bikes["Rode fiets"]
     for body in ({"child_id": "3"}, {"child_id": 10**30}, {"child_id": 0}, {}):
         assert logger.post(f"/api/v1/bikes/{red}/queue", json=body).status_code == 422
-    assert logger.post(f"/api/v1/bikes/{10**30}/queue", json={"child_id": 1}).status_code == 422
-    assert logger.put(f"/api/v1/bikes/{red}/rider", json={"child_id": True}).status_code == 422
+    assert _join(logger, 10**30, 1).status_code == 422
+    assert _ride(logger, red, True).status_code == 422

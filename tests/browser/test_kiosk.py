@@ -134,11 +134,13 @@ def test_daycare_board_shows_avatars_only_and_bikes(
     toddlers = [
         c["id"] for c in teacher.get("/api/v1/children").json() if c["group_id"] == red["group_id"]
     ]
-    rider = teacher.put(f"/api/v1/bikes/{red['id']}/rider", json={"child_id": toddlers[0]})
-    assert rider.status_code == 200, rider.text
+    ride = {"id": str(uuid.uuid4()), "child_id": toddlers[0]}
+    rider = teacher.put(f"/api/v1/bikes/{red['id']}/rider", json=ride)
+    assert rider.status_code == 201, rider.text
     for toddler in toddlers[1:3]:
-        queued = teacher.post(f"/api/v1/bikes/{red['id']}/queue", json={"child_id": toddler})
-        assert queued.status_code == 200, queued.text
+        join = {"id": str(uuid.uuid4()), "child_id": toddler}
+        queued = teacher.post(f"/api/v1/bikes/{red['id']}/queue", json=join)
+        assert queued.status_code == 201, queued.text
     first_bike = page.locator(".bike").first
     expect(first_bike.locator(".bike-next .avatar")).to_have_count(2)  # live, by bike events
     expect(first_bike.locator(".bike-rider .avatar")).to_have_count(1)

@@ -85,7 +85,8 @@ def test_bike_turn_over_is_plain_to_see(browser: Browser, demo_server: DemoServe
     names = children_by_name(server)
     bram, evi = names["Bram T."]["id"], names["Evi L."]["id"]
     blue = next(b for b in server.get("/api/v1/bikes").json() if b["name"] == "Blauwe fiets")
-    server.put(f"/api/v1/bikes/{blue['id']}/rider", json={"child_id": bram})
+    ride = {"id": str(uuid.uuid4()), "child_id": bram}
+    assert server.put(f"/api/v1/bikes/{blue['id']}/rider", json=ride).status_code == 201
     turn = {
         "id": str(uuid.uuid4()),
         "bike_id": blue["id"],

@@ -15,11 +15,12 @@ import { initTally } from "./tally.js";
 const state = { groups: [], me: null, refreshTimer: null, rosterTimer: null };
 const award = initAward({ outbox });
 const bikes = initBikes({ outbox, children: () => award.view?.children ?? [] });
-const tally = initTally();
+const tally = initTally({ outbox });
 const tabs = initTabs((name) => {
   if (name === "bikes") bikes.show(prefs.groupId);
   else bikes.hide();
   if (name === "tally") tally.show();
+  else tally.hide();
 });
 const signin = initSignin({ onSignedIn });
 
@@ -135,7 +136,8 @@ function wireOutbox() {
   outbox.addEventListener("sent", refreshSoon);
   outbox.addEventListener("rejected", ({ detail }) => {
     const why = errorText(detail, { alone: false });
-    toast({ text: t("tablet.rejected", { name: detail.entry.label, why }), kind: "error" });
+    const key = { bike: "tablet.rejected.bike", tally: "tablet.rejected.tally" }[detail.entry.kind] ?? "tablet.rejected";
+    toast({ text: t(key, { name: detail.entry.label, why }), kind: "error" });
     refreshSoon();
   });
   count();

@@ -1,9 +1,11 @@
 // Daycare bikes, picture-first: who rides, who waits (tap avatars to queue), a turn timer
 // that shows plainly when a turn is over, and the handover: went well ✓ / not yet ✗.
 // The queue lives on the server, so two tablets agree; the page asks again every few seconds.
-import { $, config, errorText, t } from "./config.js";
-import { api, NetworkError } from "./net.js";
+// Every change goes through the outbox (idempotent by its id), so a dead Wi-Fi loses none.
+import { $, config, t } from "./config.js";
+import { readJson, SignedOut } from "./data.js";
 import { bikeCard, pickerButton, turnLeft, updateTimer } from "./bike-card.js";
+import { bikesWithPending, applyBikeChange } from "./pending.js";
 import { closeSheet, openSheet } from "./sheet.js";
 import { toast } from "./toast.js";
 import { uuid4 } from "./uuid.js";
@@ -19,16 +21,16 @@ export function initBikes({ outbox, children }) {
     if (state.groupId === null) return;
     let answer;
     try {
-      answer = await api.get(`/api/v1/bikes?group_id=${state.groupId}`);
+      answer = await readJson(`/api/v1/bikes?group_id=${state.groupId}`);
     } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      $("#bikes-offline").hidden = false;
-      return;
+      if (!(error instanceof SignedOut)) throw error;
+      return; // the outbox's 401 asks for the PIN
     }
-    $("#bikes-offline").hidden = answer.ok;
-    if (!answer.ok) return;
+    $("#bikes-offline").hidden = answer?.fresh === true;
+    if (!answer) return;
     if (answer.serverTime) state.clockOffset = answer.serverTime - Date.now();
-    state.bikes = answer.data.filter((bike) => bike.active);
+    const pending = await outbox.entries();
+    state.bikes = bikesWithPending(answer.data.filter((bike) => bike.active), pending);
     render();
   }
 
@@ -47,15 +49,20 @@ export function initBikes({ outbox, children }) {
     }
   }
 
-  async function change(method, url, body) {
-    try {
-      const answer = await api[method](url, body);
-      if (!answer.ok) toast({ text: errorText(answer.data), kind: "error" });
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      toast({ text: t("tablet.bikes.offline"), kind: "error" });
-    }
-    await load();
+  // Shown at once, sent when it can be: {action: join | leave | ride, bike, child (null parks)}.
+  async function change(action, bike, childId) {
+    const id = uuid4();
+    const at = new Date(Date.now() + state.clockOffset).toISOString();
+    const request = {
+      join: ["POST", `/api/v1/bikes/${bike.id}/queue`, { id, child_id: childId }],
+      leave: ["DELETE", `/api/v1/bikes/${bike.id}/queue/${childId}?id=${id}`, undefined],
+      ride: ["PUT", `/api/v1/bikes/${bike.id}/rider`, { id, child_id: childId }],
+    }[action];
+    const [method, url, body] = request;
+    const changeOf = { action, bike_id: bike.id, child_id: childId, at };
+    applyBikeChange(state.bikes, changeOf);
+    render();
+    await outbox.add({ id, kind: "bike", method, url, body, change: changeOf, label: byId(childId)?.first_name ?? bike.name });
   }
 
   function pick(bike) {
@@ -66,15 +73,15 @@ export function initBikes({ outbox, children }) {
       candidates.map((child) =>
         pickerButton(child, () => {
           closeSheet();
-          change("post", `/api/v1/bikes/${bike.id}/queue`, { child_id: child.id });
+          change("join", bike, child.id);
         }),
       ),
     );
   }
 
-  const leave = (bike, child) => change("delete", `/api/v1/bikes/${bike.id}/queue/${child.id}`);
-  const start = (bike) => change("put", `/api/v1/bikes/${bike.id}/rider`, { child_id: bike.queue[0] });
-  const park = (bike) => change("put", `/api/v1/bikes/${bike.id}/rider`, { child_id: null });
+  const leave = (bike, child) => change("leave", bike, child.id);
+  const start = (bike) => change("ride", bike, bike.queue[0]);
+  const park = (bike) => change("ride", bike, null);
 
   // The handover is a bike turn (idempotent by its id) and goes through the outbox like a coin.
   async function handover(bike, wentWell) {
@@ -91,9 +98,12 @@ export function initBikes({ outbox, children }) {
     toast({ text: wentWell ? t("tablet.bikes.well_done", { names }) : t("tablet.bikes.not_yet_done", { names }) });
   }
 
-  outbox.addEventListener("sent", (event) => {
-    if (event.detail.entry.kind === "turn" && state.visible) load();
-  });
+  // Ask again once a change is in, or refused (the server's queue is the truth).
+  for (const type of ["sent", "rejected"]) {
+    outbox.addEventListener(type, (event) => {
+      if (["turn", "bike"].includes(event.detail.entry.kind) && state.visible) load();
+    });
+  }
   setInterval(() => state.visible && tick(), 1000);
 
   return {

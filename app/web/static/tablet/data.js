@@ -5,7 +5,7 @@ import { snapshots } from "./store.js";
 
 export class SignedOut extends Error {}
 
-// {data, fresh} — fresh is false for the kept copy; null when there is neither.
+// {data, fresh, serverTime} — fresh is false for the kept copy; null when there is neither.
 export async function readJson(url) {
   let answer;
   try {
@@ -21,5 +21,5 @@ export async function readJson(url) {
     return kept === null ? null : { data: kept, fresh: false };
   }
   snapshots.put(url, answer.data);
-  return { data: answer.data, fresh: true };
+  return { data: answer.data, fresh: true, serverTime: answer.serverTime };
 }

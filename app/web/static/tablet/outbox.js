@@ -1,6 +1,6 @@
-// The outbox: every coin (and undo, and bike turn) is stored in IndexedDB first and sent from
-// here. Each entry carries its own UUID, so sending it twice never doubles anything: the server
-// answers a replay with the stored coin. The page flushes the outbox itself (on load, when the
+// The outbox: every coin (and undo, bike turn, bike-queue change and tally) is stored in
+// IndexedDB first and sent from here. Each entry carries its own UUID, so sending it twice never
+// doubles anything: the server answers a replay with what it stored (200), not a second change. The page flushes the outbox itself (on load, when the
 // network comes back, on a timer), since iPads have no Background Sync.
 import { withStore } from "./idb.js";
 import { NetworkError, request } from "./net.js";
@@ -114,7 +114,7 @@ export class Outbox extends EventTarget {
     this.inFlight = entry.id;
     let answer;
     try {
-      answer = await request("POST", entry.url, entry.body);
+      answer = await request(entry.method ?? "POST", entry.url, entry.body);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       this.retryLater(null);

@@ -1,39 +1,49 @@
 // The recess tally: count conflicts per zone, this recess. Anonymous: no child is named.
-import { $, config, el, errorText, t } from "./config.js";
-import { api, NetworkError } from "./net.js";
-import { toast } from "./toast.js";
+// Every tap goes through the outbox (idempotent by its id), so a dead Wi-Fi loses no tally.
+import { $, config, el, t } from "./config.js";
+import { readJson, SignedOut } from "./data.js";
+import { talliesWithPending } from "./pending.js";
+import { uuid4 } from "./uuid.js";
 
 const ICONS = { plein: "🏫", voetbal: "⚽", klimrek: "🧗", zandbak: "🏖️", fietsen: "🚲" };
 
-export function initTally() {
-  const state = { recess: null, counts: new Map() };
+export function initTally({ outbox }) {
+  const state = { recess: null, rows: [], counts: new Map(), visible: false };
   const key = (recess, zone) => `${recess}:${zone}`;
 
   async function load() {
     let answer;
     try {
-      answer = await api.get("/api/v1/tallies");
+      answer = await readJson("/api/v1/tallies");
     } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      render();
-      return;
+      if (!(error instanceof SignedOut)) throw error;
+      return; // the outbox's 401 asks for the PIN
     }
-    if (!answer.ok) return;
-    state.recess ??= answer.data.recess_now;
-    state.counts = new Map(answer.data.tallies.map((row) => [key(row.recess, row.zone), row.conflicts]));
+    const today = answer && answer.data.day === schoolDay(answer) ? answer.data : null;
+    state.recess ??= today?.recess_now ?? null;
+    state.rows = today?.tallies ?? [];
+    state.counts = talliesWithPending(state.rows, await outbox.entries());
     render();
   }
 
+  // A kept answer from another day is no count for today.
+  function schoolDay(answer) {
+    return answer.fresh ? answer.data.day : new Date().toLocaleDateString("sv", { timeZone: config.time_zone });
+  }
+
   async function change(zone, delta) {
-    try {
-      const answer = await api.post("/api/v1/tallies", { recess: state.recess, zone, delta });
-      if (answer.ok) state.counts.set(key(state.recess, zone), answer.data.conflicts);
-      else toast({ text: errorText(answer.data), kind: "error" });
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      toast({ text: t("tablet.tally.offline"), kind: "error" });
-    }
+    const id = uuid4();
+    const body = { id, recess: state.recess, zone, delta, at: new Date().toISOString() };
+    const counted = key(state.recess, zone);
+    state.counts.set(counted, Math.max((state.counts.get(counted) ?? 0) + delta, 0));
     render();
+    await outbox.add({ id, kind: "tally", url: "/api/v1/tallies", body, label: t(`tablet.zone.${zone}`) });
+  }
+
+  for (const type of ["sent", "rejected"]) {
+    outbox.addEventListener(type, (event) => {
+      if (event.detail.entry.kind === "tally" && state.visible) load();
+    });
   }
 
   function render() {
@@ -62,5 +72,13 @@ export function initTally() {
     );
   }
 
-  return { show: load };
+  return {
+    show() {
+      state.visible = true;
+      return load();
+    },
+    hide() {
+      state.visible = false;
+    },
+  };
 }
