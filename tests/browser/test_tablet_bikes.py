@@ -118,6 +118,7 @@ def test_recess_tally_counts_without_names(browser: Browser, demo_server: DemoSe
         expect(zone.locator(".zone-count")).to_have_text("2")
         zone.locator(".minus").tap()
         expect(zone.locator(".zone-count")).to_have_text("1")
+        expect(page.locator("#pending")).to_be_hidden()  # the taps went through the outbox
         assert_gloves_fit(page)
         screenshot(page, "tablet-tally")
     rows = server.get("/api/v1/tallies").json()["tallies"]
