@@ -1,7 +1,7 @@
 """client_write: the ids of tally and bike-queue changes, so a tablet's replay is not redone.
 
 Revision ID: 7b3e9c21d4f0
-Revises: 5d1e0c7a9b21
+Revises: 8c4f2a6e1d37
 Create Date: 2026-12-02 15:00:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = '7b3e9c21d4f0'
-down_revision: str | None = '5d1e0c7a9b21'
+down_revision: str | None = '8c4f2a6e1d37'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
