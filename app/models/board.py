@@ -7,7 +7,7 @@ from sqlmodel import Field, SQLModel
 
 from app.domain.draw import WinnerPolicy
 from app.domain.masking import NameDisplay
-from app.models.fields import Id, Int, Slug, Title
+from app.models.fields import Id, Int, Label, Slug, Title
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -67,7 +67,7 @@ class KioskLink(SQLModel, table=True):
 
 
 class KioskLinkCreate(SQLModel):
-    label: str = Field(default="", max_length=80)
+    label: Label = ""
 
 
 class KioskLinkPublic(SQLModel):

@@ -10,12 +10,24 @@ from app.domain.credentials import pin_is_trivial
 
 # Validation errors whose type is one of these codes answer 422 with that code (not "invalid"),
 # so a page can say exactly what to change.
-FIELD_CODES = frozenset({"pin_too_simple"})
+FIELD_CODES = frozenset({"pin_too_simple", "invisible_character"})
+
+
+# U+200D (zero width joiner) is a format character that emoji need ("👩‍🏫"); every other
+# control (Cc), format (Cf: U+200B, U+202E, U+2066 ...) or lone surrogate (Cs) character is
+# invisible or reorders what a teacher reads, so no stored text may hold one.
+_ALLOWED_FORMAT = frozenset({"\u200d"})
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 
 
 def _printable(value: str) -> str:
-    if any(unicodedata.category(char).startswith("C") for char in value):
-        raise ValueError("must not contain control characters")
+    for char in value:
+        if unicodedata.category(char) in _REFUSED_CATEGORIES and char not in _ALLOWED_FORMAT:
+            raise PydanticCustomError(
+                "invisible_character",
+                "must not contain control or invisible characters (found U+{codepoint})",
+                {"codepoint": f"{ord(char):04X}"},
+            )
     return " ".join(value.split())
 
 
@@ -33,23 +45,18 @@ def _single_letter(value: str) -> str:
     return value.upper()
 
 
+# The one type of every stored text a person typed: trimmed, inner runs of white space made
+# one space, no control or invisible characters. The others below are Text with a length.
 Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_printable)]
-ShortName = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
-    AfterValidator(_printable),
-]
-Title = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
-    AfterValidator(_printable),
-]
+ShortName = Annotated[Text, StringConstraints(min_length=1, max_length=40)]
+Title = Annotated[Text, StringConstraints(min_length=1, max_length=80)]
+Label = Annotated[Text, StringConstraints(max_length=80)]
 LastInitial = Annotated[
     str, StringConstraints(strip_whitespace=True), AfterValidator(_single_letter)
 ]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
 Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{6,8}$"), AfterValidator(_not_trivial)]
-Icon = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
+Icon = Annotated[Text, StringConstraints(min_length=1, max_length=16)]
 # JSON numbers and booleans only: "3" or 1.0 for an id is a mistake worth a 422, not a guess.
 Int = Annotated[int, Strict()]
 MAX_ID = 2_147_483_647  # the database's integer; larger ids cannot exist

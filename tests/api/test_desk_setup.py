@@ -243,3 +243,11 @@ def test_trivial_pin_is_refused_on_the_desk_saying_why(teacher: TestClient) -> N
         "123456 of 654321."
     )
     assert "Mo" not in _loggers(teacher)
+
+
+def test_invisible_character_in_a_name_is_refused_on_the_desk(teacher: TestClient) -> None:
+    shown = submit(
+        teacher, "/teacher/loggers", {"name": "Mo\u202e", "pin": "518273"}, page="/teacher/loggers"
+    )
+    assert shown.startswith("Daar staat een onzichtbaar teken of stuurteken in.")
+    assert "Mo\u202e" not in _loggers(teacher)

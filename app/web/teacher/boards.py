@@ -11,7 +11,7 @@ from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.domain.draw import WinnerPolicy
 from app.domain.errors import Invalid
 from app.domain.masking import NameDisplay
-from app.models.board import BoardCreate, BoardUpdate
+from app.models.board import BoardCreate, BoardUpdate, KioskLinkCreate
 from app.models.roster import GroupUpdate
 from app.services import boards, roster
 from app.web.qr import qr_svg
@@ -140,8 +140,9 @@ def add_kiosk_link(
     page with the link and its QR code is shown right here (and never again)."""
     if len(label) > 80:
         raise Invalid("label: at most 80 characters", code="label_too_long", max=80)
+    checked = parse_form(KioskLinkCreate, {"label": label}).label
     board = boards.board_public(session, boards.get_board(session, slug))
-    link, token = boards.create_kiosk_link(session, slug=slug, label=label.strip(), by=actor)
+    link, token = boards.create_kiosk_link(session, slug=slug, label=checked, by=actor)
     url = f"{public_base_url(request, settings)}/kiosk/{slug}?token={token}"
     qr = qr_svg(url)
     context = {

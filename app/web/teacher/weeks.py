@@ -11,7 +11,7 @@ from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.domain.errors import Invalid
 from app.domain.weeks import parse_week, week_of, week_start
 from app.models.types import utcnow
-from app.models.winners import RewardStatus, RewardUpdate
+from app.models.winners import DrawCreate, RewardStatus, RewardUpdate
 from app.services.audit_log import actor_names
 from app.services.boards import get_board, list_boards
 from app.services.checklist import checklist_to_show
@@ -94,8 +94,9 @@ def redraw(
             "a redraw needs a reason of at least 3 characters (it is kept)",
             code="redraw_reason_short",
         )
+    checked = parse_form(DrawCreate, {"redraw_reason": reason.strip()[:500]}).redraw_reason
     board = get_board(session, slug)
-    draw_winner(session, board=board, week=week, by=actor, redraw_reason=reason.strip()[:500])
+    draw_winner(session, board=board, week=week, by=actor, redraw_reason=checked)
     return done(back, "teacher.weeks.redrawn")
 
 
