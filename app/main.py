@@ -1,4 +1,14 @@
-"""The application: settings, engine, hub, routers, pages and static files wired together."""
+"""The application: settings, engine, hub, routers, pages and static files wired together.
+
+Everything the app is made of is registered here, in ``create_app``: every router, mount and
+middleware, and (in ``lifespan``) every background task:
+
+- the hub (app/realtime/hub.py): ``hub.start()`` runs its housekeeping (viewer checks, the
+  week's roll-over, pruning, app/realtime/housekeeping.py); its reader of board events and, on
+  PostgreSQL, its LISTEN connection start with the first board socket;
+- the coin writer's thread (app/services/coins/writer.py), started by the first coin tap;
+- the draw schedule (app/services/winners/scheduler.py), the automatic draw after the week.
+"""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -11,7 +21,9 @@ from app import __version__
 from app.api import api_router
 from app.api.errors import install_error_handlers
 from app.api.health import router as health_router
+from app.api.live import router as live_router
 from app.db import engine_for_settings
+from app.realtime.direct import KeepRawSend
 from app.realtime.hub import Hub
 from app.services.auth_cache import ActorCache
 from app.services.coins.writer import CoinWriter
@@ -21,7 +33,9 @@ from app.tuning import tune_for_serving
 from app.web.certificates import router as certificates_router
 from app.web.compression import Compression
 from app.web.errors import install_page_errors
-from app.web.kiosk import install_kiosk
+from app.web.kiosk import ASSETS_PATH as KIOSK_ASSETS_PATH
+from app.web.kiosk import KioskAssets
+from app.web.kiosk import router as kiosk_router
 from app.web.limits import BodyLimit
 from app.web.pages import router as pages_router
 from app.web.security import SecurityHeaders
@@ -71,7 +85,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(pages_router)
     app.include_router(tablet_router)
-    install_kiosk(app)
+    app.include_router(kiosk_router)
+    app.include_router(live_router)  # the board socket, /ws/boards/{slug}
+    app.mount(
+        KIOSK_ASSETS_PATH, KioskAssets(directory=str(files("app.kiosk"))), name="kiosk-assets"
+    )
     app.include_router(certificates_router)
     app.include_router(desk_router)
     app.mount(
@@ -79,6 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RevalidatedStaticFiles(directory=str(files("app.web") / "static")),
         name="static",
     )
+    # Middleware: the last added is the outermost.
+    app.add_middleware(KeepRawSend)  # the fan-out's fast path (app/realtime/direct.py)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     # Outermost: compresses what the layers inside produced, security headers included.

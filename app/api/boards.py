@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api.deps import BoardViewerDep, IdParam, SessionDep, SettingsDep, TeacherDep
+from app.api.http import public_base_url
 from app.domain.weeks import parse_week, week_of
 from app.models.board import (
     BoardCreate,
@@ -18,7 +19,6 @@ from app.models.standings import StandingsPublic
 from app.models.types import utcnow
 from app.services import boards
 from app.services.standings import board_standings
-from app.settings import Settings
 
 router = APIRouter(prefix="/boards", tags=["boards"])
 
@@ -60,10 +60,6 @@ def standings(
         week = week_of(utcnow(), settings.tz)
     parse_week(week)
     return board_standings(session, board=board, week=week)
-
-
-def public_base_url(request: Request, settings: Settings) -> str:
-    return (settings.base_url or str(request.base_url)).rstrip("/")
 
 
 @router.post(

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 
 from app.api.deps import IdParam, IdQuery, LoggerDep, SessionDep, SettingsDep, TeacherDep
+from app.api.http import MAX_ROSTER_BYTES
 from app.domain.errors import Invalid
 from app.models.roster import ChildCreate, ChildPublic, ChildUpdate
 from app.models.roster_import import ImportReport
@@ -15,7 +16,6 @@ router = APIRouter(prefix="/children", tags=["roster"])
 
 # A whole school's EDEX.XML (500 children with every field the administration exports) is a
 # few MB; app/web/limits.py lets uploads of this size through.
-MAX_ROSTER_BYTES = 8 * 1024 * 1024
 
 
 @router.get("", response_model=list[ChildPublic])

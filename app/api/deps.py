@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from app.api.http import SESSION_COOKIE
 from app.db import read_session, session_for, write_session
 from app.domain.actors import Actor, Role
 from app.domain.errors import Forbidden, NotFound, NotSignedIn
@@ -24,7 +25,6 @@ from app.services.coins.writer import CoinWriter
 from app.services.events import attach_hub
 from app.settings import Settings
 
-SESSION_COOKIE = "pleinmunt_session"
 # Path and query ids: a number the database could never hold is a 422, not a database error.
 IdParam = Annotated[int, Path(ge=1, le=MAX_ID)]
 IdQuery = Annotated[int, Query(ge=1, le=MAX_ID)]

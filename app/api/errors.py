@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
 
+from app.api.http import describe_validation
 from app.domain.errors import PleinmuntError, TooManyAttempts, Unavailable
 from app.models.fields import FIELD_CODES
 
@@ -60,21 +61,6 @@ async def pleinmunt_error(_request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, TooManyAttempts | Unavailable):
         headers = {"Retry-After": str(exc.retry_after)}
     return _response(exc.status_code, exc.detail, exc.code, params=exc.params, headers=headers)
-
-
-def describe_validation(errors: list[dict[str, Any]]) -> str:
-    """Pydantic's errors as one sentence: ``amount: must be at most 3; child_id: required``."""
-    parts = []
-    for error in errors[:5]:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
-        where = ".".join(location) or "body"
-        message = str(error.get("msg", "is not valid"))
-        if error.get("type") == "json_invalid":
-            where, message = "body", "is not valid JSON"
-        elif error.get("type") == "missing":
-            message = "is required"
-        parts.append(f"{where}: {message}")
-    return "; ".join(parts) or "the request is not valid"
 
 
 async def validation_error(_request: Request, exc: Exception) -> JSONResponse:

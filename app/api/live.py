@@ -11,7 +11,7 @@ import logging
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketDisconnect
 
-from app.api.deps import SESSION_COOKIE
+from app.api.http import SESSION_COOKIE
 from app.realtime import store
 from app.realtime.connection import KioskConnection
 from app.realtime.direct import FrameWriter

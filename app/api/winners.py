@@ -5,12 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
+from app.api.http import request_language
 from app.i18n import gettext_for
 from app.models.winners import DrawCreate, DrawPublic, RewardUpdate, VerificationPublic
 from app.services.boards import get_board
 from app.services.winners import exports, reading, rewards
 from app.services.winners.draws import draw_history, draw_winner
-from app.web.templating import request_language
 
 router = APIRouter(tags=["winners"])
 

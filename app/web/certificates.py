@@ -8,13 +8,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.api.deps import ActorDep, SessionDep
+from app.api.http import request_language
 from app.domain.avatars import ANIMALS, COLOURS
 from app.domain.errors import Conflict, Forbidden, NotFound
 from app.domain.weeks import parse_week, week_start
 from app.models import Board, Child
 from app.services.roster import ERASED
 from app.services.winners.draws import get_draw, winner_candidate
-from app.web.templating import render, request_language
+from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 

@@ -17,7 +17,7 @@ import secrets
 from fastapi import Request
 from fastapi.responses import Response
 
-from app.api.deps import SESSION_COOKIE
+from app.api.http import SESSION_COOKIE
 from app.domain.errors import Forbidden
 from app.services.auth import token_hash
 

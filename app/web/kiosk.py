@@ -5,24 +5,22 @@ the board. The token stays in the address bar only; ``Referrer-Policy: no-referr
 out of every request the page makes, and the logs blank it (app/logs.py).
 """
 
-from importlib.resources import files
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 from starlette.types import Scope
 
 from app import __version__
 from app.api.deps import ActorDep, SessionDep, SettingsDep
-from app.api.live import router as live_router
+from app.api.http import request_language
 from app.domain.avatars import ANIMALS, COLOURS
 from app.i18n import messages_with_prefix
 from app.models import Board, Reason
-from app.realtime.direct import KeepRawSend
 from app.realtime.protocol import SILENCE_FACTOR
 from app.web.static_files import RevalidatedStaticFiles
-from app.web.templating import render, request_language
+from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 ASSETS_PATH = "/kiosk-assets"
@@ -41,13 +39,6 @@ class KioskAssets(RevalidatedStaticFiles):
             # The worker lives with the assets but serves the kiosk pages (kiosk/sw.js).
             response.headers["Service-Worker-Allowed"] = "/kiosk/"
         return response
-
-
-def install_kiosk(app: FastAPI) -> None:
-    app.include_router(router)
-    app.include_router(live_router)
-    app.add_middleware(KeepRawSend)  # the fan-out's fast path (app/realtime/direct.py)
-    app.mount(ASSETS_PATH, KioskAssets(directory=str(files("app.kiosk"))), name="kiosk-assets")
 
 
 @router.get("/kiosk/{slug}", response_class=HTMLResponse)

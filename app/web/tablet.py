@@ -14,10 +14,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from app.api.deps import SessionDep, SettingsDep
+from app.api.http import request_language
 from app.domain.tallies import RECESSES, ZONES
 from app.i18n import gettext_for, messages_with_prefix
 from app.services.tablet import active_logger_names
-from app.web.templating import render, request_language
+from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 

@@ -10,10 +10,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from app.api.http import LANGUAGE_COOKIE, request_language
 from app.domain.emoji import emoji_file
-from app.i18n import LANGUAGES, gettext_for, pick_language, plural_for
-
-LANGUAGE_COOKIE = "pleinmunt_lang"
+from app.i18n import LANGUAGES, gettext_for, plural_for
 
 
 def _template_dirs() -> list[str]:
@@ -41,14 +40,6 @@ def emoji_img(text: str, alt: str = "", css_class: str = "emoji") -> Markup:
         return Markup('<span class="{}" aria-hidden="true">{}</span>').format(css_class, text)
     return Markup('<img class="{}" src="/static/emoji/{}" alt="{}" draggable="false">').format(
         css_class, name, escape(alt)
-    )
-
-
-def request_language(request: Request) -> str:
-    return pick_language(
-        request.query_params.get("lang"),
-        request.cookies.get(LANGUAGE_COOKIE),
-        request.app.state.settings.language,
     )
 
 

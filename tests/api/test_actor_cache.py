@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 
-from app.api.deps import SESSION_COOKIE
+from app.api.http import SESSION_COOKIE
 from app.db import write_session
 from app.main import create_app
 from app.models import UserSession

@@ -11,11 +11,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
+from app.api.http import request_language
 from app.domain.errors import Invalid
 from app.i18n import gettext_for
 from app.services.audit_log import AuditFilter, actor_names, audit_actions, audit_csv, audit_page
 from app.web.teacher.desk import DeskRoute, page
-from app.web.templating import request_language
 
 router = APIRouter(route_class=DeskRoute)
 

@@ -6,13 +6,12 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.api.deps import (
-    SESSION_COOKIE,
     ActorDep,
     SessionDep,
     SettingsDep,
     client_address,
 )
-from app.api.session import device_of, end_browser_session, set_session_cookie
+from app.api.http import SESSION_COOKIE, device_of, end_browser_session, set_session_cookie
 from app.domain.actors import Role
 from app.domain.errors import Forbidden, NotSignedIn, PleinmuntError, TooManyAttempts
 from app.models.people import TeacherSignIn

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from app.addresses import is_loopback_url
-from app.api.boards import public_base_url
 from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
+from app.api.http import public_base_url
 from app.domain.draw import WinnerPolicy
 from app.domain.errors import Invalid
 from app.domain.masking import NameDisplay

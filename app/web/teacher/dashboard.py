@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
+from app.api.http import request_language
 from app.domain.weeks import parse_week, shift_week, week_of
 from app.i18n import gettext_for
 from app.models.types import utcnow
@@ -15,7 +16,6 @@ from app.services.audit_log import actor_names
 from app.services.dashboard import Dashboard, dashboard
 from app.web.charts import Chart, Series, horizontal_bars, line_chart, stacked_columns
 from app.web.teacher.desk import DeskRoute, page
-from app.web.templating import request_language
 
 router = APIRouter(route_class=DeskRoute)
 # The spread and loggers charts share a row: drawn narrower, their text stays legible.

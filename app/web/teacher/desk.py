@@ -24,14 +24,14 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 
-from app.api.deps import SESSION_COOKIE
-from app.api.errors import describe_validation, validation_code
+from app.api.errors import validation_code
+from app.api.http import SESSION_COOKIE, describe_validation, request_language
 from app.domain.avatars import ANIMALS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
 from app.i18n import catalog_keys, gettext_for
 from app.i18n.errors import error_key
 from app.web.csrf import CSRF_FIELD, CsrfRefused, issue_token, require_csrf, set_anonymous_cookie
-from app.web.templating import render, request_language
+from app.web.templating import render
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 # Every desk form sends the address of its page, where its outcome is shown (see safe_back).

@@ -18,8 +18,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
-from app.api.children import MAX_ROSTER_BYTES
-from app.api.deps import SESSION_COOKIE, SessionDep, TeacherDep
+from app.api.deps import SessionDep, TeacherDep
+from app.api.http import MAX_ROSTER_BYTES, SESSION_COOKIE
 from app.domain.errors import Invalid
 from app.services.roster_import import import_roster
 from app.web.teacher.desk import Back, DeskRoute, done, page

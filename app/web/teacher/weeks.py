@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
+from app.api.http import request_language
 from app.domain.errors import Invalid
 from app.domain.weeks import parse_week, week_of, week_start
 from app.models.types import utcnow
@@ -20,7 +21,6 @@ from app.services.winners import rewards
 from app.services.winners.draws import draw_winner
 from app.settings import Settings
 from app.web.teacher.desk import Back, DeskRoute, done, page, parse_form
-from app.web.templating import request_language
 
 router = APIRouter(route_class=DeskRoute)
 PICKER_WEEKS = 16

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
+from app.api.http import request_language
 from app.domain.errors import Conflict, Invalid
 from app.i18n import LANGUAGES, gettext_for
 from app.services.year_end import archive_xlsx, purge_left_children, purge_plan
 from app.web.teacher.desk import Back, DeskRoute, done, page
-from app.web.templating import request_language
 
 router = APIRouter(route_class=DeskRoute)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
