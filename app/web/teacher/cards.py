@@ -8,8 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from app.addresses import is_loopback_url
-from app.api.boards import public_base_url
 from app.api.deps import IdQuery, SessionDep, SettingsDep, TeacherDep
+from app.api.http import public_base_url
 from app.services import cards
 from app.web.qr import qr_svg
 from app.web.teacher.desk import Back, DeskRoute, done, page
