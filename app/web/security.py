@@ -30,6 +30,10 @@ _HEADERS = (
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    # Children's names travel in API answers, desk pages, exports, certificates and the audit
+    # CSV: no browser or proxy cache keeps them (ASVS 8.2.1). Static files and the tablet's
+    # shell, which carry none, set their own (no-cache: revalidated, so upgrades arrive).
+    (b"cache-control", b"no-store"),
 )
 _HTTPS_HEADERS = (*_HEADERS, (b"strict-transport-security", b"max-age=31536000"))
 

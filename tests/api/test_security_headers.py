@@ -4,6 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import School
+from tests.api.winners_support import drawn, give_coins, this_week
 
 PATHS = [
     "/",
@@ -59,3 +60,37 @@ def test_errors_carry_the_headers_too(client: TestClient) -> None:
     assert response.status_code == 413
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "object-src 'none'" in response.headers["content-security-policy"]
+
+
+def test_responses_with_childrens_data_are_not_stored(
+    teacher: TestClient, logger: TestClient, school: School
+) -> None:
+    give_coins(logger, school.children["Zoë"], 2)
+    winner = drawn(teacher, this_week())
+    paths = [
+        "/api/v1/children",
+        f"/api/v1/boards/{school.board}/standings",
+        "/teacher/weeks",
+        "/teacher/roster",
+        "/api/v1/winners.csv",
+        "/api/v1/winners.xlsx",
+        f"/teacher/winners/{winner['id']}/certificate",
+        "/teacher/audit",
+        "/teacher/audit.csv",
+    ]
+    for path in paths:
+        response = teacher.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        assert response.headers["cache-control"] == "no-store", path
+    kiosk = teacher.get(
+        f"/api/v1/boards/{school.board}/standings", params={"token": school.kiosk_token}
+    )
+    assert kiosk.headers["cache-control"] == "no-store"
+    assert (
+        logger.get(f"/api/v1/tablet/groups/{school.groups['Groep 5']}").headers["cache-control"]
+        == "no-store"
+    )
+
+
+def test_static_files_stay_revalidated(client: TestClient) -> None:
+    assert client.get("/static/landing.css").headers["cache-control"] == "no-cache"
