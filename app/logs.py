@@ -1,18 +1,39 @@
 """Logging: kiosk tokens and other secrets never reach a log line.
 
 uvicorn's access log prints the request line with its query string, and a kiosk URL carries
-its token there; the filter below blanks every ``token=`` value before the line is written.
+its token there. The server reads a query however it is spelled (``%74oken=``, ``TOKEN=``, a
+key given twice), so a pattern on the raw text cannot be trusted: the filter below decodes
+every query string in a line, and when the decoded text names a secret anywhere, the whole
+query is left out (``?[hidden]``). Loose ``token=...`` text outside a URL is blanked too.
 """
 
 import logging
 import re
 from typing import Any
+from urllib.parse import unquote_plus
 
+_SECRET_WORDS = ("token", "pin", "password")
 _SECRET_QUERY = re.compile(r"(?i)\b(token|pin|password)=[^&\s\"]*")
+_QUERY = re.compile(r"\?([^\s\"'<>]*)")
+
+
+def _decoded(text: str) -> str:
+    """Percent-decoded until it no longer changes (``%2574`` is ``%74`` is ``t``)."""
+    for _ in range(5):
+        decoded = unquote_plus(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text.lower()
+
+
+def _hide_query(match: re.Match[str]) -> str:
+    decoded = _decoded(match[1])
+    return "?[hidden]" if any(word in decoded for word in _SECRET_WORDS) else match[0]
 
 
 def redact(text: str) -> str:
-    return _SECRET_QUERY.sub(lambda match: f"{match[1]}=[hidden]", text)
+    return _SECRET_QUERY.sub(lambda match: f"{match[1]}=[hidden]", _QUERY.sub(_hide_query, text))
 
 
 class RedactSecrets(logging.Filter):

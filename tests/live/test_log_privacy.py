@@ -5,6 +5,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.live.conftest import LiveSchool
 from tests.servers import LiveServer
 
 CHILD_NAMES = ("Xandrijn", "Quirina")
@@ -69,4 +70,24 @@ def test_server_logs_hold_no_names_pins_passwords_or_tokens(tmp_path: Path) -> N
     log = server.log()
     assert "POST /api/v1/coins" in log  # the access log is there, and was read
     for secret in (*CHILD_NAMES, PIN, PASSWORD, token, token[:20]):
+        assert secret not in log, f"{secret!r} appears in the server log"
+
+
+def test_kiosk_token_is_hidden_however_the_query_spells_it(school: LiveSchool) -> None:
+    token = school.token
+    kiosk = httpx.Client(base_url=school.server.url, timeout=30)
+    spellings = [
+        f"%74oken={token}",
+        f"TOKEN={token}",
+        f"token=nope&token={token}",
+        f"week=1&to%6Ben={token}",
+        f"%54%4F%4B%45%4E={token}",
+        f"since=0&token%3D{token}",
+    ]
+    for query in spellings:
+        kiosk.get(f"/api/v1/boards/plein/standings?{query}")
+    assert kiosk.get(f"/api/v1/boards/plein/standings?%74oken={token}").status_code == 200
+    log = school.server.log()
+    assert "GET /api/v1/boards/plein/standings" in log  # the access log is there, and was read
+    for secret in (token, token[:16], token[-16:]):
         assert secret not in log, f"{secret!r} appears in the server log"
