@@ -11,6 +11,7 @@ from app.models.winners import DrawCreate, DrawPublic, RewardUpdate, Verificatio
 from app.services.boards import get_board
 from app.services.winners import exports, reading, rewards
 from app.services.winners.draws import draw_history, draw_winner
+from app.services.winners.reveals import hold_until
 
 router = APIRouter(tags=["winners"])
 
@@ -22,7 +23,12 @@ BoardSlug = Annotated[str | None, Query(description="only this board (its slug)"
 
 @router.post(f"{WeekPath}/winner", response_model=DrawPublic, status_code=status.HTTP_201_CREATED)
 def draw(
-    slug: str, week: str, session: SessionDep, actor: TeacherDep, body: DrawCreate | None = None
+    slug: str,
+    week: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: TeacherDep,
+    body: DrawCreate | None = None,
 ) -> DrawPublic:
     board = get_board(session, slug)
     body = body or DrawCreate()
@@ -33,6 +39,7 @@ def draw(
         by=actor,
         redraw_reason=body.redraw_reason,
         reward=body.reward,
+        held_until=hold_until(settings, body.reveal),
     )
     return reading.draw_public(row, board=board)
 

@@ -62,6 +62,14 @@ def due_week(draw_at: DrawAt, now: datetime, tz: ZoneInfo) -> str | None:
     return week_of(now, tz)
 
 
+def next_draw_time(draw_at: DrawAt, now: datetime, tz: ZoneInfo) -> datetime:
+    """The next draw time after ``now``: this week's, or next week's once it has passed."""
+    moment = draw_at.moment_in_week(now, tz)
+    if moment <= now:
+        moment = draw_at.moment_in_week(now + timedelta(days=7), tz)
+    return moment
+
+
 def seconds_until_due(draw_at: DrawAt, now: datetime, tz: ZoneInfo) -> float:
     """How long until this week's draw time (0 when it has passed already)."""
     return max(0.0, (draw_at.moment_in_week(now, tz) - now).total_seconds())

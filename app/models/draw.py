@@ -36,6 +36,8 @@ class Draw(SQLModel, table=True):
     drawn_by: str = Field(max_length=40)
     redraw_reason: str | None = Field(default=None, max_length=500)
     superseded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Kept for the reveal: the wall shows this winner from this moment on (None: shown already).
+    held_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reward: str = Field(default="", max_length=200)
     reward_status: str = Field(default="pending", max_length=10)
     reward_given_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -14,6 +14,11 @@ Reward = Annotated[Text, StringConstraints(max_length=200)]
 RedrawReason = Annotated[Text, StringConstraints(min_length=3, max_length=500)]
 
 
+class RevealChoice(StrEnum):
+    now = "now"
+    at_draw_time = "at_draw_time"
+
+
 class RewardStatus(StrEnum):
     pending = "pending"
     given = "given"
@@ -24,6 +29,11 @@ class DrawCreate(SQLModel):
         default=None, description="Required to draw a week again; the earlier draw is kept"
     )
     reward: Reward | None = Field(default=None, description="Optional; can be set later")
+    reveal: RevealChoice = Field(
+        default=RevealChoice.now,
+        description="now: the wall shows the winner at once; at_draw_time: kept for the reveal "
+        "at the next automatic draw time (PLEINMUNT_DRAW_AT)",
+    )
 
 
 class CandidatePublic(SQLModel):
@@ -51,6 +61,9 @@ class DrawPublic(SQLModel):
     drawn_by: str
     redraw_reason: str | None
     superseded_at: datetime | None
+    held_until: datetime | None = Field(
+        default=None, description="kept for the reveal: the wall shows it from then on"
+    )
     reward: str
     reward_status: RewardStatus
     reward_given_at: datetime | None

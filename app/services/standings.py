@@ -138,6 +138,7 @@ def last_winner(
             Draw.board_id == board.id,
             col(Draw.week).in_([week, shift_week(week, -1)]),
             col(Draw.superseded_at).is_(None),
+            col(Draw.held_until).is_(None),  # a winner kept for the reveal is no spoiler
         )
         .order_by(col(Draw.week).desc())
     ).first()

@@ -71,7 +71,7 @@ def test_draw_check_of_a_week_without_draw_is_a_desk_page(
 
 
 def test_form_address_opened_as_page_is_a_desk_page(teacher: TestClient, school: School) -> None:
-    response = teacher.get(f"/teacher/weeks/plein/{this_week()}/draw", headers=HTML)
+    response = teacher.get(f"/teacher/weeks/plein/{this_week()}/redraw", headers=HTML)
     assert response.status_code == 405
     assert response.headers["content-type"].startswith("text/html")
     assert "Deze pagina kun je niet zo openen" in response.text
@@ -80,7 +80,7 @@ def test_form_address_opened_as_page_is_a_desk_page(teacher: TestClient, school:
 
 
 def test_form_address_opened_as_page_in_english(teacher: TestClient, school: School) -> None:
-    response = teacher.get(f"/teacher/weeks/plein/{this_week()}/draw?lang=en", headers=HTML)
+    response = teacher.get(f"/teacher/weeks/plein/{this_week()}/redraw?lang=en", headers=HTML)
     assert response.status_code == 405
     assert "This page cannot be opened like this" in response.text
 

@@ -161,3 +161,17 @@ def test_draw_that_fails_records_no_event(
 ) -> None:
     assert draw(teacher, this_week()).status_code == 422
     assert events(app, "winner") == []
+
+
+def test_keeping_the_winner_without_a_draw_time_is_refused(
+    app: FastAPI, teacher: TestClient, school: School
+) -> None:
+    give_coins(teacher, school.children["Sam"], 1)
+    response = draw(teacher, this_week(), reveal="at_draw_time")
+    assert response.status_code == 422
+    assert response.json()["code"] == "no_draw_time"
+    assert draw(teacher, this_week()).status_code == 201  # nothing half-written before
+    give_coins(teacher, school.children["Sam"], 1, weeks_ago=1)
+    html = teacher.get(f"/teacher/weeks/plein/{this_week(1)}/draw").text
+    assert "Er is geen vaste trekkingstijd ingesteld" in html
+    assert 'value="at_draw_time"' not in html

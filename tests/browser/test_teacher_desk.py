@@ -122,7 +122,13 @@ def test_teacher_draws_last_weeks_winner_and_gives_the_reward(
         expect(page.locator("#week-heading")).to_contain_text(f"Week {int(week[-2:])}")
         expect(page.locator("#standings tbody tr")).to_have_count(16)
         screenshot(page, "teacher-week-before-draw")
-        page.get_by_role("button", name="Winnaar trekken").click()
+        page.get_by_role("link", name="Winnaar trekken").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Winnaar trekken voor Schoolplein"
+        )
+        expect(page.locator("#week-not-over")).to_have_count(0)  # last week is over
+        screenshot(page, "teacher-draw-confirm-nl")
+        page.get_by_role("button", name="Trekken en nu op de muur laten zien").click()
         expect(flash(page)).to_have_text("De winnaar is getrokken.")
         winner = page.locator("#winner-name")
         expect(winner).to_contain_text("🏆")
@@ -137,6 +143,19 @@ def test_teacher_draws_last_weeks_winner_and_gives_the_reward(
         certificate = page.get_by_role("link", name="Oorkonde afdrukken")
         assert "/certificate" in (certificate.get_attribute("href") or "")
         screenshot(page, "teacher-week-drawn")
+
+
+def test_drawing_mid_week_says_the_week_is_not_over(
+    browser: Browser, demo_server: DemoServer
+) -> None:
+    with desk(browser, demo_server.url) as page:
+        page.goto(demo_server.url + "/teacher/weeks?board=schoolplein&lang=en")
+        page.get_by_role("link", name="Draw the winner").click()
+        expect(page.locator("#week-not-over")).to_contain_text("This week is not over yet.")
+        expect(page.get_by_role("button", name="Draw and show it on the wall now")).to_be_visible()
+        screenshot(page, "teacher-draw-confirm-midweek-en")
+        page.get_by_role("link", name="Don't draw, back to the week").click()
+        expect(page.locator("#draw-start")).to_be_visible()  # nothing was drawn
 
 
 def test_teacher_downloads_the_exports(browser: Browser, demo_server: DemoServer) -> None:

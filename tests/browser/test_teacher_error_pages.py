@@ -63,9 +63,7 @@ def test_form_address_reloaded_shows_a_desk_page(
 ) -> None:
     wrong_method, _missing, home = PAGES[lang]
     with desk(browser, demo_server.url) as page:
-        answer = page.goto(
-            f"{demo_server.url}/teacher/weeks/schoolplein/{_weeks_ago(1)}/draw?lang={lang}"
-        )
+        answer = page.goto(f"{demo_server.url}/teacher/winners/1/reward?lang={lang}")
         assert answer is not None
         assert answer.status == 405
         expect(page.get_by_role("heading", level=1)).to_have_text(wrong_method)

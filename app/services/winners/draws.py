@@ -4,6 +4,7 @@ One current draw per board and week: the partial unique index ``uq_draw_board_we
 decides, so two processes (or two teachers) drawing at once end with one draw and one 409.
 """
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -85,9 +86,13 @@ def draw_winner(
     by: Actor | str,
     redraw_reason: str | None = None,
     reward: str | None = None,
+    held_until: datetime | None = None,
 ) -> Draw:
     """Draw the week's winner (a redraw needs a reason and keeps the earlier draw), announce
-    it to the board's kiosks and commit. Raises NotDrawable (422) or AlreadyDrawn (409)."""
+    it to the board's kiosks and commit. Raises NotDrawable (422) or AlreadyDrawn (409).
+
+    ``held_until`` keeps the winner for the reveal: the kiosks hear of it at that moment
+    (app/services/winners/reveals.py), not now. A redraw of a winner still kept stays kept."""
     parse_week(week)
     assert board.id is not None
     earlier = current_draw(session, board_id=board.id, week=week, lock=True)
@@ -105,22 +110,32 @@ def draw_winner(
         recent_winners(session, board=board, week=week),
     )
     if earlier is not None:
+        if held_until is None and earlier.held_until is not None:
+            held_until = earlier.held_until
+        earlier.held_until = None  # the redraw is the one kept now
         earlier.superseded_at = utcnow()
         session.add(earlier)
         session.flush()  # free the "current" slot before the new draw takes it
     row = _new_draw(board, week, outcome, by, redraw_reason, reward)
+    row.held_until = held_until
     session.add(row)
     _flush_one_current(session, board, week)
     _audit_draw(session, row, earlier, by)
+    if held_until is None:
+        announce_winner(session, board=board, draw=row)
+    session.commit()
+    return row
+
+
+def announce_winner(session: Session, *, board: Board, draw: Draw) -> None:
+    """The ``winner`` event: every kiosk of the board plays the reveal when it arrives."""
     record_event(
         session,
         kind="winner",
-        board_id=board.id,
-        child_id=row.winner_child_id,
-        payload=winner_event_payload(session, board=board, draw=row),
+        board_id=board.id or 0,
+        child_id=draw.winner_child_id,
+        payload=winner_event_payload(session, board=board, draw=draw),
     )
-    session.commit()
-    return row
 
 
 def _nothing_to_redraw(session: Session, board: Board, week: str) -> None:

@@ -10,6 +10,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlmodel import col, select
@@ -17,11 +18,12 @@ from sqlmodel import col, select
 from app.db import read_session, write_session
 from app.domain.draw import AlreadyDrawn, NotDrawable
 from app.domain.draw_schedule import DrawAt, due_week, parse_draw_at, seconds_until_due
-from app.models import Board
+from app.models import Board, Draw
 from app.models.types import utcnow
 from app.services.boards import get_board
 from app.services.events import EventSink, attach_hub
 from app.services.winners.draws import current_draw, draw_winner
+from app.services.winners.reveals import reveal_due
 from app.settings import Settings
 
 log = logging.getLogger("pleinmunt.draws")
@@ -81,11 +83,28 @@ def _draw_one(
         )
 
 
+def reveal_kept(engine: Engine, *, now: datetime, hub: EventSink | None) -> list[int]:
+    """Show the winners kept for the reveal whose moment has come (draw ids, for the log)."""
+    with read_session(engine) as session:
+        if not session.exec(select(Draw.id).where(col(Draw.held_until) <= now)).first():
+            return []  # most minutes: nothing kept, no write transaction
+    with write_session(engine) as session:
+        attach_hub(session, hub)
+        revealed = reveal_due(session, now=now, by=SCHEDULER)
+    for draw_id in revealed:
+        log.info("kept winner revealed: draw %s", draw_id)
+    return revealed
+
+
 async def run_schedule(draw_at: DrawAt, settings: Settings, engine: Engine, hub: EventSink) -> None:
     """Once per week, from the draw time on: draw the boards that have no winner yet."""
     done_week: str | None = None
     while True:
         now = utcnow()
+        try:
+            await asyncio.to_thread(reveal_kept, engine, now=now, hub=hub)
+        except Exception:
+            log.exception("revealing kept winners failed; retrying")
         week = due_week(draw_at, now, settings.tz)
         if week is not None and week != done_week:
             try:

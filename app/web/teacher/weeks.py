@@ -5,20 +5,21 @@ from typing import Annotated, Any
 
 from babel.dates import format_interval
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.api.http import request_language
 from app.domain.errors import Invalid
 from app.domain.weeks import parse_week, week_of, week_start
 from app.models.types import utcnow
-from app.models.winners import DrawCreate, RewardStatus, RewardUpdate
+from app.models.winners import DrawCreate, RevealChoice, RewardStatus, RewardUpdate
 from app.services.audit_log import actor_names
 from app.services.boards import get_board, list_boards
 from app.services.checklist import checklist_to_show
 from app.services.week_overview import recent_weeks, week_overview
 from app.services.winners import rewards
-from app.services.winners.draws import draw_winner
+from app.services.winners.draws import draw_winner, get_draw
+from app.services.winners.reveals import hold_until, next_reveal, reveal_now
 from app.settings import Settings
 from app.web.teacher.desk import Back, DeskRoute, done, page, parse_form
 
@@ -73,11 +74,52 @@ def week_dates(week: str, language: str) -> str:
     return format_interval(monday, monday + timedelta(days=4), "yMMMd", locale=language)
 
 
-@router.post("/teacher/weeks/{slug}/{week}/draw")
-def draw(slug: str, week: str, session: SessionDep, actor: TeacherDep, back: Back = "") -> Response:
+@router.get("/teacher/weeks/{slug}/{week}/draw")
+def confirm_draw(
+    request: Request,
+    slug: str,
+    week: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    _actor: TeacherDep,
+) -> Response:
+    """Before the draw: who takes part, whether the week is over, and when the wall shows it."""
     board = get_board(session, slug)
-    draw_winner(session, board=board, week=week, by=actor)
-    return done(back, "teacher.weeks.drawn")
+    overview = week_overview(session, board=board, week=week, this_week=_this_week(settings))
+    week_page = f"/teacher/weeks?board={board.slug}&week={week}"
+    if overview.draw is not None:
+        return RedirectResponse(week_page, status_code=303)
+    context = {
+        "area": "weeks",
+        "overview": overview,
+        "with_coins": sum(1 for child in overview.children if child.coins > 0),
+        "reveal_at": next_reveal(settings),
+        "week_page": week_page,
+        "dates": lambda text: week_dates(text, request_language(request)),
+    }
+    return page(request, "teacher/draw_confirm.html", context)
+
+
+@router.post("/teacher/weeks/{slug}/{week}/draw")
+def draw(
+    slug: str,
+    week: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: TeacherDep,
+    reveal: Annotated[RevealChoice, Form()] = RevealChoice.now,
+    back: Back = "",
+) -> Response:
+    board = get_board(session, slug)
+    held = hold_until(settings, reveal)
+    draw_winner(session, board=board, week=week, by=actor, held_until=held)
+    return done(back, "teacher.weeks.drawn_kept" if held else "teacher.weeks.drawn")
+
+
+@router.post("/teacher/winners/{draw_id}/reveal")
+def reveal(draw_id: IdParam, session: SessionDep, actor: TeacherDep, back: Back = "") -> Response:
+    reveal_now(session, draw=get_draw(session, draw_id), by=actor)
+    return done(back, "teacher.weeks.revealed")
 
 
 @router.post("/teacher/weeks/{slug}/{week}/redraw")
