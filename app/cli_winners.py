@@ -7,6 +7,7 @@ import click
 from app.db import engine_for_settings, read_session
 from app.domain.errors import PleinmuntError
 from app.domain.weeks import parse_week, week_of
+from app.files import write_private
 from app.i18n import gettext_for
 from app.models.types import utcnow
 from app.services.boards import get_board
@@ -82,5 +83,5 @@ def export(
         engine.dispose()
     gettext = gettext_for(lang or settings.language)
     write = exports.winners_xlsx if output.suffix.lower() == ".xlsx" else exports.winners_csv
-    output.write_bytes(write(rows, gettext))
+    write_private(output, write(rows, gettext))
     click.echo(f"Wrote {len(rows)} winner(s) to {output}.")

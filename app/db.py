@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from app.files import private_sqlite
 from app.settings import Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -82,8 +83,8 @@ def _postgres_one_writer(connection: Connection) -> None:
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    if database and database != ":memory:" and not database.startswith("file:"):
+        private_sqlite(Path(database))
     if "poolclass" not in kwargs:
         # Keep as many connections as the threadpool has threads: opening one costs pragmas.
         kwargs.setdefault("pool_size", 48)

@@ -8,10 +8,13 @@ tests/test_schema.py checks it against Alembic's own answer.
 
 import re
 from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
+
+from app.files import private_sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -45,12 +48,9 @@ def head_revisions() -> set[str]:
 def current_revisions(database_url: str) -> set[str]:
     """The revisions the database is at; empty for a new or unreadable one (Alembic decides)."""
     url = make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        from pathlib import Path
-
-        # Connecting would create a missing file, with none of the care Alembic's path takes.
-        if not url.database or not Path(url.database).is_file():
-            return set()
+    # Connecting would create a missing file, with none of the care Alembic's path takes.
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).is_file()):
+        return set()
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
@@ -63,6 +63,9 @@ def current_revisions(database_url: str) -> set[str]:
 
 
 def upgrade_to_head(database_url: str) -> None:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        private_sqlite(Path(url.database))  # every command starts here: files private first
     if current_revisions(database_url) == head_revisions():
         return
     from alembic import command

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.files import private_dir, write_private
+
 SECRET_KEY_FILE = "secret_key"
 
 
@@ -99,13 +101,12 @@ class Settings(BaseSettings):
         if self.secret_key:
             return self.secret_key
         path = self.data_dir / SECRET_KEY_FILE
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir, tighten=True)
         if not path.exists():
             # Write aside, then link into place: two processes starting together agree on
             # one key, and nobody ever reads a half-written file.
             spare = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}")
-            spare.write_text(secrets.token_urlsafe(48) + "\n")
-            spare.chmod(0o600)
+            write_private(spare, (secrets.token_urlsafe(48) + "\n").encode())
             with contextlib.suppress(FileExistsError):
                 os.link(spare, path)
             spare.unlink()

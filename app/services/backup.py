@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import make_url
 
 from app.domain.errors import Conflict, Invalid
+from app.files import private_dir, private_file
 from app.models.types import utcnow
 
 
@@ -24,13 +25,13 @@ class BackupDone:
 
 
 def backup(database_url: str, target_dir: Path) -> BackupDone:
-    target_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(target_dir)
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     if database_url.startswith("sqlite"):
         path = target_dir / f"pleinmunt-{stamp}.sqlite3"
         _backup_sqlite(_sqlite_file(database_url), path)
         return BackupDone(path=path, coins=sqlite_coin_count(path))
-    path = target_dir / f"pleinmunt-{stamp}.dump"
+    path = private_file(target_dir / f"pleinmunt-{stamp}.dump")  # pg_dump keeps its mode
     _run(["pg_dump", "--format=custom", "--no-owner", f"--file={path}", _libpq_url(database_url)])
     return BackupDone(path=path, coins=-1)
 
@@ -70,6 +71,7 @@ def sqlite_coin_count(path: Path) -> int:
 def _backup_sqlite(source: Path, target: Path) -> None:
     if not source.exists():
         raise Invalid(f"there is no database at {source} to back up")
+    private_file(target)
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     problems = integrity_problems(target)
@@ -84,9 +86,10 @@ def _restore_sqlite(backup_file: Path, target: Path, *, replace: bool) -> None:
         raise Invalid(f"{backup_file} is damaged: {problems[:3]}")
     if target.exists() and not replace:
         raise Conflict(f"{target} exists; stop the server and pass --replace to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     for stale in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
         stale.unlink(missing_ok=True)
+    private_file(target)
     shutil.copyfile(backup_file, target)
 
 
