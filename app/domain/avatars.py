@@ -60,19 +60,27 @@ def parse_avatar(text: str) -> tuple[str, str]:
     if animal not in ANIMALS or colour not in COLOURS:
         raise Invalid(
             f"avatar {text!r} is not known; write animal:colour with an animal from "
-            f"{', '.join(sorted(ANIMALS))} and a colour from {', '.join(COLOURS)}"
+            f"{', '.join(sorted(ANIMALS))} and a colour from {', '.join(COLOURS)}",
+            code="avatar_unknown",
         )
     return animal, colour
 
 
 def choose_avatar(taken: Iterable[str], seed: str) -> str:
-    """The least-used animal and colour in the group, picked stably from ``seed``."""
+    """An animal and colour not yet taken (on the child's board) while any pair is left: the
+    least-used animal, then the least-used colour with it, picked stably from ``seed``."""
     taken = list(taken)
+    used = set(taken)
     used_animals = Counter(text.partition(":")[0] for text in taken)
     used_colours = Counter(text.partition(":")[2] for text in taken)
     digest = int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big")
-    animal = _least_used(list(ANIMALS), used_animals, digest)
-    colour = _least_used(list(COLOURS), used_colours, digest // len(ANIMALS))
+    pairs = [(animal, colour) for animal in ANIMALS for colour in COLOURS]
+    free = [pair for pair in pairs if f"{pair[0]}:{pair[1]}" not in used] or pairs
+    animal = _least_used(
+        sorted({animal for animal, _ in free}, key=list(ANIMALS).index), used_animals, digest
+    )
+    colours = [colour for pair_animal, colour in free if pair_animal == animal]
+    colour = _least_used(colours, used_colours, digest // len(ANIMALS))
     return f"{animal}:{colour}"
 
 

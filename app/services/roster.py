@@ -5,11 +5,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
-from app.domain.avatars import choose_avatar, parse_avatar
+from app.domain.avatars import parse_avatar
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.models import BikeTurn, BoardEvent, Child, Coin, Draw, Group
 from app.models.roster import ChildCreate, ChildUpdate, GroupCreate, GroupUpdate
 from app.services.audit import audit
+from app.services.avatars import avatar_for_new_child
 from app.services.events import record_event
 
 ERASED = "erased"
@@ -85,8 +86,8 @@ def new_child(session: Session, *, child: ChildCreate) -> Child:
         parse_avatar(child.avatar)
         avatar = child.avatar
     else:
-        taken = session.exec(select(Child.avatar).where(Child.group_id == child.group_id)).all()
-        avatar = choose_avatar(taken, seed=f"{child.first_name}|{child.last_initial}")
+        seed = f"{child.first_name}|{child.last_initial}"
+        avatar = avatar_for_new_child(session, group_id=child.group_id, seed=seed)
     row = Child(
         first_name=child.first_name,
         last_initial=child.last_initial,

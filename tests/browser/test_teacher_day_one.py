@@ -156,3 +156,36 @@ def test_screen_card_prints_the_kiosk_links_qr(browser: Browser, new_school: Liv
             screenshot(page, f"desk-screen-card-print-{lang}")
             assert _pdf_pages(page) == 1
             _as_screen(page)
+
+
+def test_avatar_is_picked_on_the_child_forms(browser: Browser, new_school: LiveServer) -> None:
+    url = new_school.url
+    hedgehog = "1f994.svg"
+    with desk(browser, url) as page:
+        page.goto(url + "/teacher/roster")
+        page.get_by_role("link", name="Avatar kiezen: Zoë").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Avatar van Zoë D.")
+        page.get_by_role("radio", name="egel").check()
+        page.get_by_role("radio", name="paars").check()
+        screenshot(page, "desk-avatar-picker-nl")
+        page.get_by_role("button", name="Avatar bewaren").click()
+        expect(page.locator(".flash--ok")).to_have_text("De avatar van Zoë is bewaard.")
+        row = page.locator("tr", has=page.get_by_role("cell", name="Zoë D.", exact=True))
+        expect(row.locator(".avatar--purple img")).to_have_attribute(
+            "src", f"/static/emoji/{hedgehog}"
+        )
+
+        page.goto(url + "/teacher/roster?lang=en")
+        form = page.locator("form[action='/teacher/children']")
+        form.get_by_label("First name").fill("Mo")
+        form.get_by_text("Choose an avatar").click()
+        form.get_by_role("radio", name="owl").check()
+        form.get_by_role("radio", name="teal").check()
+        screenshot(page, "desk-avatar-add-en")
+        form.get_by_role("button", name="Add child").click()
+        expect(page.locator(".flash--ok")).to_be_visible()
+        row = page.locator("tr", has=page.get_by_role("cell", name="Mo", exact=True))
+        expect(row.locator(".avatar--teal img")).to_be_visible()
+        page.get_by_role("link", name="Choose an avatar: Mo").click()
+        expect(page.get_by_role("radio", name="owl")).to_be_checked()
+        screenshot(page, "desk-avatar-picker-en")

@@ -86,3 +86,18 @@ def test_choose_avatar_makes_no_two_children_of_a_class_look_alike() -> None:
 def test_choose_avatar_ignores_malformed_avatars_already_taken() -> None:
     avatar = choose_avatar(["", "fox", "??:??"], seed="Finn|D")
     parse_avatar(avatar)
+
+
+def test_choose_avatar_never_repeats_a_pair_while_one_is_left() -> None:
+    chosen = fill_group(len(ANIMALS) * len(COLOURS))
+    assert len(set(chosen)) == len(chosen)  # all 240 pairs, each once
+
+
+def test_choose_avatar_takes_the_last_free_pair() -> None:
+    every = [f"{animal}:{colour}" for animal in ANIMALS for colour in COLOURS]
+    assert choose_avatar([pair for pair in every if pair != "owl:teal"], seed="x") == "owl:teal"
+
+
+def test_choose_avatar_still_answers_when_every_pair_is_taken() -> None:
+    every = [f"{animal}:{colour}" for animal in ANIMALS for colour in COLOURS]
+    parse_avatar(choose_avatar(every, seed="one more"))

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.api.errors import validation_code
 from app.api.http import SESSION_COOKIE, describe_validation, request_language
-from app.domain.avatars import ANIMALS
+from app.domain.avatars import ANIMALS, COLOURS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
 from app.i18n import catalog_keys, gettext_for
 from app.i18n.errors import error_key
@@ -178,6 +178,7 @@ def page(
         {
             "teacher": True,
             "animals": ANIMALS,
+            "colours": COLOURS,
             "when": partial(
                 format_when, tz=request.app.state.settings.tz, language=request_language(request)
             ),

@@ -96,6 +96,15 @@ def _child_fields(first_name: str, last_initial: str, group_id: str) -> dict[str
     }
 
 
+def _picked_avatar(animal: str, colour: str) -> str | None:
+    """The picker's animal and colour as an avatar; None when both are left to Pleinmunt."""
+    if not animal and not colour:
+        return None
+    if not animal or not colour:
+        raise Invalid("avatar: choose an animal and a colour", code="avatar_incomplete")
+    return f"{animal}:{colour}"
+
+
 @router.post("/teacher/children")
 def add_child(
     session: SessionDep,
@@ -103,9 +112,12 @@ def add_child(
     first_name: Text,
     group_id: Text,
     last_initial: Text = "",
+    animal: Text = "",
+    colour: Text = "",
     back: Back = "",
 ) -> Response:
-    child = parse_form(ChildCreate, _child_fields(first_name, last_initial, group_id))
+    fields = _child_fields(first_name, last_initial, group_id)
+    child = parse_form(ChildCreate, {**fields, "avatar": _picked_avatar(animal, colour)})
     row = roster.add_child(session, child=child, by=actor)
     return done(back, "teacher.roster.child_added", name=row.first_name)
 
@@ -123,6 +135,36 @@ def change_child(
     changes = parse_form(ChildUpdate, _child_fields(first_name, last_initial, group_id))
     row = roster.update_child(session, child_id=child_id, changes=changes, by=actor)
     return done(back, "teacher.roster.child_saved", name=row.first_name)
+
+
+@router.get("/teacher/children/{child_id}/avatar")
+def avatar_page(
+    child_id: IdParam, request: Request, session: SessionDep, _actor: TeacherDep
+) -> Response:
+    context = {"area": "roster", "child": roster.get_child(session, child_id)}
+    return page(request, "teacher/child_avatar.html", context)
+
+
+@router.post("/teacher/children/{child_id}/avatar")
+def change_avatar(
+    child_id: IdParam,
+    session: SessionDep,
+    actor: TeacherDep,
+    animal: Text = "",
+    colour: Text = "",
+    back: Back = "",
+) -> Response:
+    avatar = _picked_avatar(animal, colour)
+    if avatar is None:
+        raise Invalid("avatar: choose an animal and a colour", code="avatar_incomplete")
+    changes = parse_form(ChildUpdate, {"avatar": avatar})
+    row = roster.update_child(session, child_id=child_id, changes=changes, by=actor)
+    return done(
+        back,
+        "teacher.avatar.saved",
+        to=f"/teacher/roster?group={row.group_id}",
+        name=row.first_name,
+    )
 
 
 @router.post("/teacher/children/{child_id}/active")
