@@ -177,12 +177,12 @@ def insert(settings: Settings, table: str, columns: str, rows: Iterator[tuple[An
             )
             db.execute("ANALYZE")
         return count
-    with psycopg.connect(url.replace("+psycopg", "")) as db:
-        with db.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+    with psycopg.connect(url.replace("+psycopg", "")) as pg:
+        with pg.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
                 count += 1
-        db.execute(f"ANALYZE {table}")
+        pg.execute(f"ANALYZE {table}")
     return count
 
 
@@ -203,14 +203,36 @@ def p95(times: list[float]) -> float:
 
 
 def profile(client: TestClient, url: str) -> None:
-    from pyinstrument import Profiler  # only for --profile: pip install pyinstrument
+    """pyinstrument (pip install pyinstrument) inside the worker thread that runs the route."""
+    import fastapi.routing
+    from pyinstrument import Profiler
+    from pyinstrument.renderers import ConsoleRenderer
+    from pyinstrument.session import Session
 
-    profiler = Profiler(interval=0.0005)
-    profiler.start()
-    for _ in range(20):
-        client.get(url)
-    profiler.stop()
-    print(profiler.output_text(unicode=False, color=False, show_all=False))
+    sessions: list[Session] = []
+    original = fastapi.routing.run_in_threadpool
+
+    async def profiled(func: Any, *args: Any, **kwargs: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            profiler = Profiler(interval=0.0005, async_mode="disabled")
+            profiler.start()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                sessions.append(profiler.stop())
+
+        return await original(call, *args, **kwargs)
+
+    fastapi.routing.run_in_threadpool = profiled
+    try:
+        for _ in range(20):
+            client.get(url)
+    finally:
+        fastapi.routing.run_in_threadpool = original
+    combined = sessions[0]
+    for session in sessions[1:]:
+        combined = Session.combine(combined, session)
+    print(ConsoleRenderer(unicode=False, color=False, show_all=False).render(combined))
 
 
 def load() -> str:
@@ -223,7 +245,9 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--weeks", type=int, default=WEEKS)
-    parser.add_argument("--profile", metavar="URL", help="profile this page with the year loaded")
+    parser.add_argument(
+        "--profile", metavar="URL", action="append", help="profile this page (repeatable)"
+    )
     args = parser.parse_args()
     print(f"load average at start: {load()}")
     workdir = Path(tempfile.mkdtemp(prefix="pleinmunt-desk-"))
@@ -266,8 +290,9 @@ def main() -> None:
         history_s = time.perf_counter() - started
         for name, page in pages(this_week):
             results["year"][name] = measure(client, page, args.requests)
-        if args.profile:
-            profile(client, args.profile)
+        for url in args.profile or []:
+            print(f"== profile of {url}, 20 requests, the year loaded")
+            profile(client, url)
     finally:
         client.__exit__(None, None, None)
         app.state.engine.dispose()

@@ -28,14 +28,18 @@ function currentGroup() {
   return state.groups.find((group) => group.id === prefs.groupId) ?? state.groups[0] ?? null;
 }
 
-async function loadGroup() {
-  const group = currentGroup();
-  if (!group) return;
+function showGroup(group) {
   prefs.groupId = group.id;
   $("#group-button").hidden = false;
   $("#group-button").textContent = `${group.kind === "daycare" ? "🧸" : "🏫"} ${group.name} ▾`;
   tabs.showBikes(group.kind === "daycare");
   if (group.kind !== "daycare" && tabs.current() === "bikes") tabs.select("award");
+}
+
+async function loadGroup() {
+  const group = currentGroup();
+  if (!group) return;
+  showGroup(group);
   const view = await readJson(`/api/v1/tablet/groups/${group.id}`);
   if (view) await award.show(view.data);
   if (tabs.current() === "bikes") bikes.show(group.id);
@@ -64,10 +68,14 @@ async function guarded(action) {
   }
 }
 
-async function startApp() {
+function showApp() {
   signin.hide();
   $("#app").hidden = false;
   showSignedIn(state.me);
+}
+
+async function startApp() {
+  showApp();
   const groups = await readJson("/api/v1/groups");
   state.groups = groups?.data ?? [];
   if (state.groups.length === 0) $("#grid").replaceChildren(el("p", { class: "empty" }, t("tablet.offline_first_time")));
@@ -166,14 +174,32 @@ function wireDevice() {
   $("#signout").addEventListener("click", signOut);
 }
 
+// A tablet opened again shows the children it kept at once, without waiting for the network
+// (three answers in a row, a second on a slow Wi-Fi); the server's answers replace them as
+// they come, and a session gone (401) still asks for the PIN. Signing out forgets both.
+function showKept() {
+  const groups = snapshots.get("/api/v1/groups");
+  if (!prefs.me || !groups?.length) return Promise.resolve();
+  state.me = prefs.me;
+  state.groups = groups;
+  showApp();
+  const group = currentGroup();
+  showGroup(group);
+  const view = snapshots.get(`/api/v1/tablet/groups/${group.id}`);
+  return view ? award.show(view) : Promise.resolve();
+}
+
 async function boot() {
   wireDevice();
   wireOutbox();
   outbox.paused = true; // until we know someone is signed in
   outbox.start();
+  const asking = api.get("/api/v1/tablet/me");
+  asking.catch(() => {}); // read below; a network error is not unhandled meanwhile
+  await showKept();
   let answer = null;
   try {
-    answer = await api.get("/api/v1/tablet/me");
+    answer = await asking;
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
   }

@@ -7,7 +7,13 @@ import { uuid4 } from "./uuid.js";
 
 export function initAward({ outbox }) {
   const grid = $("#grid");
-  const state = { view: null, selected: new Set(), query: "", pending: new Map() };
+  // cards: each child's card with what it shows, kept between draws, so a tap or the server's
+  // next answer draws again only the cards that changed, not the grid (500 children on a slow
+  // tablet take a quarter of a second to build again).
+  const state = {
+    view: null, byId: new Map(), selected: new Set(), query: "", pending: new Map(),
+    cards: new Map(), unseenKey: null,
+  };
   const undoable = { shown: null, coins: [] }; // the one undo toast and the coins it undoes
 
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -27,7 +33,7 @@ export function initAward({ outbox }) {
     }
     if (state.selected.has(child.id)) state.selected.delete(child.id);
     else state.selected.add(child.id);
-    render();
+    redraw([child.id]);
   }
 
   function card(child) {
@@ -43,7 +49,7 @@ export function initAward({ outbox }) {
         "aria-pressed": String(state.selected.has(child.id)),
         "data-state": left === 0 ? "cap" : null,
         dataset: { childId: child.id },
-        onclick: () => toggle(child),
+        onclick: () => toggle(state.byId.get(child.id) ?? child),
       },
       avatar(child, "big"),
       el("span", { class: "name" }, childName(child)),
@@ -51,12 +57,47 @@ export function initAward({ outbox }) {
     );
   }
 
+  // Everything a card shows: a card kept with the same look is not built again.
+  function look(child) {
+    const shown = [childName(child), child.emoji, child.colour, today(child), capLeft(child), state.view.daily_cap];
+    return [...shown, state.selected.has(child.id)].join("|");
+  }
+
+  function cardOf(child) {
+    const wanted = look(child);
+    const kept = state.cards.get(child.id);
+    if (kept?.look === wanted) return kept.node;
+    const node = card(child);
+    state.cards.set(child.id, { node, look: wanted });
+    if (kept?.node.isConnected) kept.node.replaceWith(node);
+    return node;
+  }
+
+  // Only these children changed (picked, given a coin, undone): their cards are drawn again.
+  function redraw(ids) {
+    for (const id of new Set(ids)) {
+      const child = state.byId.get(id);
+      if (child && state.cards.has(id)) cardOf(child);
+    }
+    renderUnseen();
+    renderReasons();
+  }
+
   function renderUnseen() {
     // A child given a coin a moment ago (still in the outbox) has been seen.
+    const wanted = new Set(state.view.unseen);
     const unseen = state.view.children.filter(
-      (child) => state.view.unseen.includes(child.id) && !(state.pending.get(child.id) > 0),
+      (child) => wanted.has(child.id) && !(state.pending.get(child.id) > 0),
     );
     $("#unseen").hidden = unseen.length === 0;
+    const key = unseen.map((child) => [child.id, child.first_name, child.emoji, child.colour].join(":")).join(" ");
+    if (key === state.unseenKey) {
+      for (const button of $("#unseen-list").children) {
+        button.setAttribute("aria-pressed", String(state.selected.has(Number(button.dataset.childId))));
+      }
+      return;
+    }
+    state.unseenKey = key;
     $("#unseen-list").replaceChildren(
       ...unseen.map((child) =>
         el(
@@ -65,7 +106,8 @@ export function initAward({ outbox }) {
             type: "button",
             class: "unseen-child",
             "aria-pressed": String(state.selected.has(child.id)),
-            onclick: () => toggle(child),
+            dataset: { childId: child.id },
+            onclick: () => toggle(state.byId.get(child.id) ?? child),
           },
           avatar(child, "small"),
           el("span", {}, child.first_name),
@@ -94,7 +136,9 @@ export function initAward({ outbox }) {
     if (!state.view) return;
     const query = fold(state.query.trim());
     const shown = state.view.children.filter((child) => !query || fold(childName(child)).includes(query));
-    grid.replaceChildren(...shown.map(card));
+    const nodes = shown.map(cardOf);
+    const same = nodes.length === grid.children.length && nodes.every((node, index) => grid.children[index] === node);
+    if (!same) grid.replaceChildren(...nodes);
     if (shown.length === 0) grid.append(el("p", { class: "empty" }, t("tablet.no_match")));
     renderUnseen();
     renderReasons();
@@ -109,8 +153,8 @@ export function initAward({ outbox }) {
       state.pending.set(child.id, (state.pending.get(child.id) ?? 0) + 1);
       await outbox.add({ id, kind: "coin", url: "/api/v1/coins", body, label: childName(child), child_id: child.id });
     }
-    render();
     offerUndo(coins, reason);
+    redraw(children.map((child) => child.id));
   }
 
   function offerUndo(coins, reason) {
@@ -148,7 +192,7 @@ export function initAward({ outbox }) {
       }
       state.pending.set(child.id, (state.pending.get(child.id) ?? 0) - 1);
     }
-    render();
+    redraw(coins.map(({ child }) => child.id));
   }
 
   outbox.addEventListener("rejected", ({ detail }) => refused(detail.entry.id));
@@ -158,8 +202,9 @@ export function initAward({ outbox }) {
     render();
   });
   $("#clear-selection").addEventListener("click", () => {
+    const picked = [...state.selected];
     state.selected.clear();
-    render();
+    redraw(picked);
   });
 
   return {
@@ -167,6 +212,7 @@ export function initAward({ outbox }) {
     // keeping only the coins still waiting in the outbox.
     async show(view) {
       state.view = view;
+      state.byId = new Map(view.children.map((child) => [child.id, child]));
       const waiting = new Map();
       for (const entry of await outbox.entries()) {
         if (entry.kind === "coin") waiting.set(entry.child_id, (waiting.get(entry.child_id) ?? 0) + 1);
