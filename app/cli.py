@@ -5,13 +5,16 @@ import sys
 import click
 
 from app.db import engine_for_settings, write_session
-from app.schema import upgrade_to_head
+from app.schema import DatabaseNotWritable, upgrade_to_head
 from app.settings import Settings, get_settings
 
 
 def _ready() -> Settings:
     settings = get_settings()
-    upgrade_to_head(settings.resolved_database_url)
+    try:
+        upgrade_to_head(settings.resolved_database_url)
+    except DatabaseNotWritable as error:
+        raise click.ClickException(str(error)) from None  # one line, exit status 1
     return settings
 
 

@@ -7,6 +7,7 @@ whatever the umask of the shell or unit that started us (the systemd units also 
 """
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -55,3 +56,20 @@ def private_sqlite(database: Path) -> None:
     ):
         if companion.exists():
             private_file(companion)
+
+
+_PROBE_BYTES = 64 * 1024
+
+
+def probe_writable(folder: Path) -> None:
+    """Write, fsync and remove a small file in ``folder``: raises OSError when the folder is
+    read-only, not ours or on a full disk (SQLite would only find out at the first write)."""
+    probe = folder / f".pleinmunt-probe-{os.getpid()}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        if os.write(fd, b"\0" * _PROBE_BYTES) < _PROBE_BYTES:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        probe.unlink(missing_ok=True)

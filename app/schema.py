@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.files import private_sqlite
+from app.files import private_sqlite, probe_writable
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -62,15 +62,35 @@ def current_revisions(database_url: str) -> set[str]:
         engine.dispose()
 
 
+class DatabaseNotWritable(Exception):
+    """The database cannot be written (read-only, not ours, a full disk, unreachable): the
+    message is the one line ``pleinmunt`` prints before it stops."""
+
+
 def upgrade_to_head(database_url: str) -> None:
+    """Make sure the database can be written, then migrate it to the head. Every command
+    (``serve`` too) starts here, so none of them runs, or half-runs, on a database it cannot
+    write."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        private_sqlite(Path(url.database))  # every command starts here: files private first
-    if current_revisions(database_url) == head_revisions():
-        return
-    from alembic import command
+        database = Path(url.database)
+        try:
+            private_sqlite(database)  # files private first
+            probe_writable(database.parent)
+        except OSError as error:
+            raise DatabaseNotWritable(
+                f"cannot write the database {database}: {error.strerror or error} "
+                "(check the disk, the file's owner and its permissions)"
+            ) from None
+    try:
+        if current_revisions(database_url) == head_revisions():
+            return
+        from alembic import command
 
-    command.upgrade(alembic_config(database_url), "head")
+        command.upgrade(alembic_config(database_url), "head")
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0][:300]
+        raise DatabaseNotWritable(f"cannot write the database: {reason}") from None
 
 
 def downgrade_to_base(database_url: str) -> None:
