@@ -1,4 +1,4 @@
-"""Who is acting: a teacher, a logger (intern at recess) or a kiosk link."""
+"""Who is acting: a teacher, a logger (intern at recess) or a kiosk link, or Pleinmunt itself."""
 
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,3 +30,19 @@ class Actor:
 
     def may_view_board(self, board_id: int) -> bool:
         return self.is_teacher or (self.role is Role.kiosk and self.board_id == board_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SystemActor:
+    """Pleinmunt acting on its own: a CLI command, the scheduled draw, the demo, the first-run
+    setup. ``label`` is what audit entries and draws store (the same strings as before there
+    was a type for them, so older rows read the same)."""
+
+    label: str
+
+
+SYSTEM_CLI = SystemActor("system:cli")  # `pleinmunt draw`, `pleinmunt purge`
+SYSTEM_SCHEDULE = SystemActor("system:schedule")  # the automatic draw after the week
+SYSTEM_DEMO = SystemActor("system:demo")  # the demo school's history
+CLI_TEACHER = SystemActor("cli")  # `pleinmunt create-teacher`
+SETUP = SystemActor("setup")  # the first teacher, made with the setup code

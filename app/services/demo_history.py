@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
+from app.domain.actors import SYSTEM_DEMO, Actor, Role, SystemActor
 from app.domain.draw import NotDrawable, WinnerPolicy, draw
 from app.domain.tallies import RECESSES, ZONES
 from app.domain.weeks import shift_week, week_of, week_start
@@ -58,7 +59,7 @@ def _add_tallies(session: Session, *, today: date, weeks: int) -> None:
 def _add_draws(session: Session, *, settings: Settings, weeks: int) -> None:
     """Winners of the weeks before last, oldest first (recent winners sit out, as for real)."""
     teacher = session.exec(select(Teacher).order_by(col(Teacher.id))).first()
-    drawn_by = f"teacher:{teacher.id}" if teacher else "system:demo"
+    drawn_by: Actor | SystemActor = Actor(Role.teacher, teacher.id or 0) if teacher else SYSTEM_DEMO
     rewards = usual_rewards(settings) or ["Mag het spel kiezen"]
     this_week = week_of(utcnow(), settings.tz)
     for board in session.exec(select(Board).order_by(col(Board.id))).all():

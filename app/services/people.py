@@ -4,7 +4,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.domain.actors import Actor, Role
+from app.domain.actors import CLI_TEACHER, Actor, Role
 from app.domain.credentials import check_teacher_password
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.models import Logger, Teacher, UserSession
@@ -51,7 +51,7 @@ def create_teacher(
         row = Teacher(username=username, password_hash=hash_secret(settings, password))
         session.add(row)
     session.flush()
-    audit(session, by="cli", action="teacher.set", subject=f"teacher:{row.id}")
+    audit(session, by=CLI_TEACHER, action="teacher.set", subject=f"teacher:{row.id}")
     session.commit()
     return row
 

@@ -13,7 +13,7 @@ import secrets
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from app.domain.actors import Role
+from app.domain.actors import SETUP, Role
 from app.domain.errors import Forbidden, PleinmuntError
 from app.models import SetupCode, Teacher
 from app.services.audit import audit
@@ -75,7 +75,7 @@ def create_first_teacher(
     session.exec(delete(SetupCode))
     session.flush()
     assert teacher.id is not None
-    audit(session, by="setup", action="teacher.setup", subject=f"teacher:{teacher.id}")
+    audit(session, by=SETUP, action="teacher.setup", subject=f"teacher:{teacher.id}")
     return open_session(
         session,
         role=Role.teacher,

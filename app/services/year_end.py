@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from app.domain.actors import Actor
+from app.domain.actors import Actor, SystemActor
 from app.domain.masking import teacher_name
 from app.models import Child, Coin, Group, Reason
 from app.services.audit import audit
@@ -58,7 +58,7 @@ def purge_plan(session: Session) -> PurgePlan:
     return PurgePlan(children=sum(n for _, n in by_group), coins=int(coins), by_group=by_group)
 
 
-def purge_left_children(session: Session, *, by: Actor | str) -> PurgePlan:
+def purge_left_children(session: Session, *, by: Actor | SystemActor) -> PurgePlan:
     """Erase every deactivated child and their coins, in one transaction."""
     plan = purge_plan(session)
     children = session.exec(select(Child).where(col(Child.active).is_(False))).all()

@@ -9,9 +9,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from app.domain.actors import SYSTEM_CLI, SYSTEM_SCHEDULE
 from app.domain.errors import Invalid, NotFound
 from app.main import create_app
-from app.services.winners.scheduler import SCHEDULER, draw_missing
+from app.services.winners.scheduler import draw_missing
 from tests.api.conftest import School, created
 from tests.api.winners_support import drawn, draws_in_db, events, give_coins, this_week
 from tests.conftest import make_settings
@@ -47,10 +48,12 @@ def test_automatic_draw_draws_every_board_without_a_winner(
     scheduled = create_app(make_settings(tmp_path, database_url, draw_at="mon 00:00"))
     with TestClient(scheduled):
         # Boards are drawn in slug order: once "plein" is drawn, "peuters" was looked at.
-        plein = _wait_for(lambda: [d for d in draws_in_db(app) if d.drawn_by == SCHEDULER])
+        plein = _wait_for(lambda: [d for d in draws_in_db(app) if d.drawn_by == "system:schedule"])
     scheduled.state.engine.dispose()
     assert [(d.week, d.winner_child_id) for d in plein] == [(this_week(), school.children["Noor"])]
-    assert [d.id for d in draws_in_db(app) if d.drawn_by != SCHEDULER] == [teacher_draw["id"]]
+    assert [d.id for d in draws_in_db(app) if d.drawn_by != SYSTEM_SCHEDULE.label] == [
+        teacher_draw["id"]
+    ]
     assert len(events(app, "winner")) == 2
 
 
@@ -79,14 +82,14 @@ def test_draw_missing_reports_each_board(
 ) -> None:
     _peuters_board(teacher, school)
     give_coins(logger, school.children["Sam"], 2)
-    first = draw_missing(app.state.engine, week=this_week(), by="system:cli")
+    first = draw_missing(app.state.engine, week=this_week(), by=SYSTEM_CLI)
     assert [(a.board, a.outcome) for a in first] == [
         ("peuters", "not_drawable"),
         ("plein", "drawn"),
     ]
     assert "no child on this board has a coin" in first[0].detail
     assert (first[1].child_id, first[1].coins) == (school.children["Sam"], 2)
-    again = draw_missing(app.state.engine, week=this_week(), by="system:cli", board="plein")
+    again = draw_missing(app.state.engine, week=this_week(), by=SYSTEM_CLI, board="plein")
     assert [(a.outcome, a.draw_id) for a in again] == [("already_drawn", first[1].draw_id)]
     with pytest.raises(NotFound):
-        draw_missing(app.state.engine, week=this_week(), by="system:cli", board="nergens")
+        draw_missing(app.state.engine, week=this_week(), by=SYSTEM_CLI, board="nergens")

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.domain.actors import Actor
+from app.domain.actors import Actor, SystemActor
 from app.domain.draw import AlreadyDrawn, DrawOutcome, Entry, WinnerPolicy, draw, new_seed
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.domain.masking import teacher_name
@@ -83,7 +83,7 @@ def draw_winner(
     *,
     board: Board,
     week: str,
-    by: Actor | str,
+    by: Actor | SystemActor,
     redraw_reason: str | None = None,
     reward: str | None = None,
     held_until: datetime | None = None,
@@ -157,7 +157,7 @@ def _new_draw(
     board: Board,
     week: str,
     outcome: DrawOutcome,
-    by: Actor | str,
+    by: Actor | SystemActor,
     redraw_reason: str | None,
     reward: str | None,
 ) -> Draw:
@@ -179,7 +179,7 @@ def _new_draw(
         excluded_child_ids=list(outcome.excluded_child_ids),
         winner_child_id=outcome.winner.child_id,
         winner_name=outcome.winner.name,
-        drawn_by=by if isinstance(by, str) else by.label,
+        drawn_by=by.label,
         redraw_reason=redraw_reason,
         reward=reward or "",
     )
@@ -200,7 +200,7 @@ def _flush_one_current(session: Session, board: Board, week: str) -> None:
         ) from None
 
 
-def _audit_draw(session: Session, row: Draw, earlier: Draw | None, by: Actor | str) -> None:
+def _audit_draw(session: Session, row: Draw, earlier: Draw | None, by: Actor | SystemActor) -> None:
     # Children by id only: the redraw reason is free text and stays on the draw itself.
     detail = {"board_id": row.board_id, "week": row.week, "child_id": row.winner_child_id}
     if earlier is None:

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from app.db import read_session, write_session
+from app.domain.actors import SYSTEM_SCHEDULE, Actor, SystemActor
 from app.domain.draw import AlreadyDrawn, NotDrawable
 from app.domain.draw_schedule import DrawAt, due_week, parse_draw_at, seconds_until_due
 from app.models import Board, Draw
@@ -28,7 +29,6 @@ from app.settings import Settings
 
 log = logging.getLogger("pleinmunt.draws")
 
-SCHEDULER = "system:schedule"
 CHECK_SECONDS = 60.0
 
 
@@ -47,7 +47,7 @@ def draw_missing(
     engine: Engine,
     *,
     week: str,
-    by: str,
+    by: Actor | SystemActor,
     board: str | None = None,
     hub: EventSink | None = None,
 ) -> list[DrawAttempt]:
@@ -61,7 +61,7 @@ def draw_missing(
 
 
 def _draw_one(
-    engine: Engine, *, slug: str, week: str, by: str, hub: EventSink | None
+    engine: Engine, *, slug: str, week: str, by: Actor | SystemActor, hub: EventSink | None
 ) -> DrawAttempt:
     with write_session(engine) as session:
         attach_hub(session, hub)
@@ -109,7 +109,7 @@ async def run_schedule(draw_at: DrawAt, settings: Settings, engine: Engine, hub:
         if week is not None and week != done_week:
             try:
                 attempts = await asyncio.to_thread(
-                    draw_missing, engine, week=week, by=SCHEDULER, hub=hub
+                    draw_missing, engine, week=week, by=SYSTEM_SCHEDULE, hub=hub
                 )
             except Exception:
                 # The database may be restarting; try again at the next check.

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import click
 
-from app.domain.errors import PleinmuntError
+from app.cli import clean_errors, ready
 from app.services import backup as backups
+from app.settings import get_settings
 
 
 @click.command(help="Back up the database while it serves (SQLite backup API / pg_dump).")
@@ -17,15 +18,11 @@ from app.services import backup as backups
     help="folder for the backup file (default: DATA_DIR/backups)",
 )
 def backup(target: Path | None) -> None:
-    from app.cli import _ready
-
-    settings = _ready()
-    try:
+    settings = ready()
+    with clean_errors():
         done = backups.backup(
             settings.resolved_database_url, target or settings.data_dir / "backups"
         )
-    except PleinmuntError as error:
-        raise click.ClickException(error.detail) from None
     counted = f", {done.coins} coins" if done.coins >= 0 else ""
     click.echo(f"Backup written to {done.path}{counted}.")
 
@@ -34,12 +31,7 @@ def backup(target: Path | None) -> None:
 @click.argument("backup_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--replace", is_flag=True, help="overwrite an existing SQLite database")
 def restore(backup_file: Path, replace: bool) -> None:
-    from app.cli import _ready
-    from app.settings import get_settings
-
-    try:
+    with clean_errors():
         backups.restore(get_settings().resolved_database_url, backup_file, replace=replace)
-    except PleinmuntError as error:
-        raise click.ClickException(error.detail) from None
-    _ready()  # a backup from an older version is migrated to this one
+    ready()  # a backup from an older version is migrated to this one
     click.echo("Restored; the database is up to date.")

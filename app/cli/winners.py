@@ -4,8 +4,9 @@ from pathlib import Path
 
 import click
 
-from app.db import engine_for_settings, read_session
-from app.domain.errors import PleinmuntError
+from app.cli import database
+from app.db import read_session
+from app.domain.actors import SYSTEM_CLI
 from app.domain.weeks import parse_week, week_of
 from app.files import write_private
 from app.i18n import gettext_for
@@ -15,25 +16,15 @@ from app.services.winners import exports
 from app.services.winners.reading import list_winners
 from app.services.winners.scheduler import DrawAttempt, draw_missing
 
-CLI_DRAWER = "system:cli"
-
 
 @click.command(help="Draw the week's winner of every board (or one) that has none yet.")
 @click.option("--board", default=None, help="only this board (its slug)")
 @click.option("--week", default=None, help="ISO week, e.g. 2026-W48 (default: this week)")
 def draw(board: str | None, week: str | None) -> None:
-    from app.cli import _ready
-
-    settings = _ready()
-    week = week or week_of(utcnow(), settings.tz)
-    engine = engine_for_settings(settings)
-    try:
+    with database() as (settings, engine):
+        week = week or week_of(utcnow(), settings.tz)
         parse_week(week)
-        attempts = draw_missing(engine, week=week, by=CLI_DRAWER, board=board)
-    except PleinmuntError as error:
-        raise click.ClickException(error.detail) from None
-    finally:
-        engine.dispose()
+        attempts = draw_missing(engine, week=week, by=SYSTEM_CLI, board=board)
     if not attempts:
         click.echo("There are no boards yet; nothing to draw.")
     for attempt in attempts:
@@ -63,24 +54,15 @@ def _describe(attempt: DrawAttempt) -> str:
 def export(
     output: Path, from_week: str | None, to_week: str | None, board: str | None, lang: str | None
 ) -> None:
-    from app.cli import _ready
-
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise click.UsageError("OUTPUT must end in .csv or .xlsx")
-    settings = _ready()
-    engine = engine_for_settings(settings)
-    try:
-        with read_session(engine) as session:
-            rows = list_winners(
-                session,
-                from_week=from_week,
-                to_week=to_week,
-                board=get_board(session, board) if board else None,
-            )
-    except PleinmuntError as error:
-        raise click.ClickException(error.detail) from None
-    finally:
-        engine.dispose()
+    with database() as (settings, engine), read_session(engine) as session:
+        rows = list_winners(
+            session,
+            from_week=from_week,
+            to_week=to_week,
+            board=get_board(session, board) if board else None,
+        )
     gettext = gettext_for(lang or settings.language)
     write = exports.winners_xlsx if output.suffix.lower() == ".xlsx" else exports.winners_csv
     write_private(output, write(rows, gettext))
