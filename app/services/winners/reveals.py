@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from app.domain.actors import Actor
+from app.domain.actors import Actor, SystemActor
 from app.domain.draw_schedule import next_draw_time, parse_draw_at
 from app.domain.errors import Conflict, Invalid
 from app.models import Board, Draw
@@ -39,7 +39,7 @@ def hold_until(settings: Settings, choice: RevealChoice) -> datetime | None:
     return moment
 
 
-def reveal_due(session: Session, *, now: datetime, by: str) -> list[int]:
+def reveal_due(session: Session, *, now: datetime, by: Actor | SystemActor) -> list[int]:
     """Announce every kept winner whose moment has come, in one commit; their draw ids."""
     rows = session.exec(
         select(Draw)
@@ -65,7 +65,7 @@ def reveal_now(session: Session, *, draw: Draw, by: Actor) -> Draw:
     return draw
 
 
-def _reveal(session: Session, row: Draw, by: Actor | str) -> None:
+def _reveal(session: Session, row: Draw, by: Actor | SystemActor) -> None:
     board = session.get(Board, row.board_id)
     assert board is not None  # a board's draws go with it (ON DELETE CASCADE)
     row.held_until = None

@@ -90,7 +90,7 @@ def reveal_kept(engine: Engine, *, now: datetime, hub: EventSink | None) -> list
             return []  # most minutes: nothing kept, no write transaction
     with write_session(engine) as session:
         attach_hub(session, hub)
-        revealed = reveal_due(session, now=now, by=SCHEDULER)
+        revealed = reveal_due(session, now=now, by=SYSTEM_SCHEDULE)
     for draw_id in revealed:
         log.info("kept winner revealed: draw %s", draw_id)
     return revealed
