@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from app.api.deps import BoardViewerDep, IdParam, SessionDep, SettingsDep, TeacherDep
 from app.api.http import public_base_url
@@ -17,6 +18,8 @@ from app.models.board import (
 )
 from app.models.standings import StandingsPublic
 from app.models.types import utcnow
+from app.realtime.protocol import kiosk_snapshot
+from app.realtime.store import board_route
 from app.services import boards
 from app.services.standings import board_standings
 
@@ -49,17 +52,22 @@ def update_board(
     "/{slug}/standings",
     response_model=StandingsPublic,
     summary="This week's standings (teacher, or the board's kiosk link with ?token=)",
+    description="What the board's kiosk receives: in `groups` mode no child rows and no child "
+    "in `recent` or `last_winner`; a child with `show_on_board: false` never appears by name, "
+    "avatar or id (their coins count in `groups`).",
 )
 def standings(
     board: BoardViewerDep,
     session: SessionDep,
     settings: SettingsDep,
     week: Annotated[str | None, Query(description="ISO week, e.g. 2026-W48")] = None,
-) -> StandingsPublic:
+) -> JSONResponse:
     if week is None:
         week = week_of(utcnow(), settings.tz)
     parse_week(week)
-    return board_standings(session, board=board, week=week)
+    found = board_standings(session, board=board, week=week, timezone=settings.timezone)
+    route = board_route(session, board.id or 0)
+    return JSONResponse(kiosk_snapshot(found.model_dump(mode="json"), route))
 
 
 @router.post(

@@ -86,7 +86,7 @@ async def _greet(hub: Hub, connection: KioskConnection, *, since: int) -> None:
         return
     connection.sent_seq = since
     for event in missed:
-        await connection.send_now(encode(kiosk_message(event, route.name_display)))
+        await connection.send_now(encode(kiosk_message(event, route)))
         connection.sent_seq = event.seq
 
 

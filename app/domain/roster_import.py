@@ -22,7 +22,12 @@ _HEADERS = {
     "infix": {"tussenvoegsel", "tussenvoegsels", "voorvoegsel", "infix"},
     "last_name": {"achternaam", "last_name", "lastname", "last name", "surname", "familienaam"},
     "group": {"groep", "klas", "group", "class", "stamgroep", "groepsnaam"},
-}
+    # Optional: the parents' consent to show the child on the wall display (ja/nee).
+    "show_on_board": {"op bord", "op het bord", "show_on_board", "toestemming bord",
+                      "beeldtoestemming", "toestemming", "on board"},
+}  # fmt: skip
+_YES = {"ja", "j", "yes", "y", "true", "1", "x", "waar"}
+_NO = {"nee", "n", "no", "false", "0", "onwaar", "geen"}
 # Dutch name particles: "van der Berg" is filed under B, so its initial is B.
 _PARTICLES = {
     "van",
@@ -52,6 +57,8 @@ class RosterRow:
     group: str
     # A keyed hash of the administration's id for the child (EDEX files only).
     source_key: str | None = None
+    # The consent column (CSV only): None when the file does not say.
+    show_on_board: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +181,13 @@ def _add_record(
     elif len(group) > 40:
         parsed.problems.append(RowProblem(line, "group name longer than 40 characters"))
     else:
+        consent = _cell(record, columns, "show_on_board").casefold()
+        if consent and consent not in _YES | _NO:
+            parsed.problems.append(RowProblem(line, "consent column: write ja or nee"))
+            return
         initial = last_initial(_cell(record, columns, "last_name"))
-        parsed.rows.append(RosterRow(line, first_name, initial, group))
+        shown = None if not consent else consent in _YES
+        parsed.rows.append(RosterRow(line, first_name, initial, group, show_on_board=shown))
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,9 @@ class Child(ChildBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     active: bool = Field(default=True)
+    # The parents' consent to show the child on the wall display; False: never named or
+    # pictured on any kiosk, while their coins still count for the group and they can win.
+    show_on_board: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # HMAC-SHA256 (keyed with the secret key) of the school administration's id for the child,
     # set by an EDEX import, so next year's file moves the child instead of adding them again.
@@ -69,6 +72,7 @@ class ChildCreate(SQLModel):
     last_initial: LastInitial | None = None
     group_id: Id
     avatar: str | None = Field(default=None, description='e.g. "fox:orange"; chosen if omitted')
+    show_on_board: Flag = Field(default=True, description="false: never shown on a kiosk")
 
 
 class ChildUpdate(SQLModel):
@@ -77,6 +81,7 @@ class ChildUpdate(SQLModel):
     group_id: Id | None = None
     avatar: str | None = None
     active: Flag | None = None
+    show_on_board: Flag | None = None
 
 
 class ChildPublic(SQLModel):
@@ -86,3 +91,4 @@ class ChildPublic(SQLModel):
     group_id: int
     avatar: str
     active: bool
+    show_on_board: bool

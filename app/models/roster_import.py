@@ -11,6 +11,7 @@ class ImportRow(BaseModel):
     first_name: str
     last_initial: str | None
     group: str
+    show_on_board: bool | None = None
 
 
 class ImportMove(ImportRow):

@@ -50,7 +50,7 @@ def board_steps(events: Iterable[StoredEvent], route: BoardRoute) -> list[Batch 
                 run = []
             steps.append(None)
         else:
-            run.append(Prepared(event.seq, encode(kiosk_message(event, route.name_display))))
+            run.append(Prepared(event.seq, encode(kiosk_message(event, route))))
     if run:
         steps.append(Batch.of(run))
     return steps

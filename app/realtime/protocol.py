@@ -4,6 +4,16 @@ Messages are JSON objects ``{"type", "seq", ...}``. A stored event's payload is 
 each kind has a whitelist of keys, and the child's ``first_name``/``last_initial`` become one
 ``name`` masked by the board's ``name_display`` (no ``name`` key at all for ``avatar_only``),
 so a kiosk can never receive more about a child than its board allows, even if a payload grows.
+
+Snapshots (and the ``?token=`` standings) pass through the same kind of whitelist
+(``kiosk_snapshot``). Two rules remove a child from everything a kiosk receives:
+
+- a board in ``groups`` mode shows no individual child: no children rows, and coins, voids,
+  recent moments and the winner carry no ``child_id``, ``name`` or ``avatar`` (the group and
+  the reason, or the group and the reward, remain);
+- a child with ``show_on_board: false`` (``BoardRoute.hidden_child_ids``) is left out of the
+  children rows and is anonymous everywhere else, on every board; their coins still count for
+  their group.
 """
 
 import json
@@ -14,6 +24,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from app.domain.masking import NameDisplay, masked_name
+from app.domain.screen import DisplayMode
 from app.domain.weeks import week_bounds, week_of
 
 # "Few are missing": up to this many of a board's events are replayed after a reconnect.
@@ -57,6 +68,18 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
 }
 # Kinds whose payload names a child (first_name/last_initial) that the board must mask.
 _NAMED = frozenset({"coin", "winner"})
+# What identifies a child on a kiosk: left out wherever the board may not show the child.
+_CHILD_KEYS = frozenset({"child_id", "name", "avatar"})
+
+# The snapshot, section by section (the same whitelist idea as the events').
+_SNAPSHOT_KEYS = ("type", "seq", "week", "version")
+_BOARD_KEYS = ("slug", "title", "name_display", "display_mode", "screen_hours", "timezone")
+_CHILD_ROW = ("child_id", "name", "avatar", "group", "coins")
+_GROUP_ROW = ("group_id", "name", "coins", "goal")
+_RECENT_ROW = ("coin_id", "child_id", "name", "avatar", "group_id", "reason", "icon", "amount",
+               "awarded_at")  # fmt: skip
+_WINNER_ROW = ("week", "child_id", "name", "avatar", "group", "reward", "reward_status")
+_BIKE_ROW = ("id", "name", "group_id", "rider_child_id", "rider_since", "active", "queue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +100,17 @@ class BoardRoute:
     slug: str
     name_display: NameDisplay
     group_ids: frozenset[int]
+    display_mode: DisplayMode = DisplayMode.ranking
+    # Children without consent to be shown (show_on_board false), on any board.
+    hidden_child_ids: frozenset[int] = frozenset()
+
+    def shows(self, child_id: object) -> bool:
+        """Whether this board may name or picture the child."""
+        return (
+            self.display_mode is not DisplayMode.groups
+            and isinstance(child_id, int)
+            and child_id not in self.hidden_child_ids
+        )
 
 
 def concerns(event: StoredEvent, route: BoardRoute) -> bool:
@@ -86,7 +120,7 @@ def concerns(event: StoredEvent, route: BoardRoute) -> bool:
     return event.group_id is not None and event.group_id in route.group_ids
 
 
-def kiosk_message(event: StoredEvent, display: NameDisplay) -> dict[str, Any]:
+def kiosk_message(event: StoredEvent, route: BoardRoute) -> dict[str, Any]:
     """The message one board receives for an event, names masked for that board."""
     message: dict[str, Any] = {"type": event.kind, "seq": event.seq}
     payload = event.payload
@@ -94,30 +128,52 @@ def kiosk_message(event: StoredEvent, display: NameDisplay) -> dict[str, Any]:
         # The child was erased after the event: nothing about them is left to show.
         message["erased"] = True
         return message
+    shown = event.kind == "bike" or route.shows(payload.get("child_id"))
     for key in _ALLOWED.get(event.kind, ()):
-        if key in payload:
+        if key in payload and (shown or key not in _CHILD_KEYS):
             message[key] = payload[key]
-    if event.kind in _NAMED and payload.get("first_name"):
-        name = masked_name(payload["first_name"], payload.get("last_initial"), display)
+    if shown and event.kind in _NAMED and payload.get("first_name"):
+        name = masked_name(payload["first_name"], payload.get("last_initial"), route.name_display)
         if name is not None:
             message["name"] = name
     return message
 
 
+def _pick(row: dict[str, Any], keys: tuple[str, ...], *, child: bool = True) -> dict[str, Any]:
+    return {key: row[key] for key in keys if key in row and (child or key not in _CHILD_KEYS)}
+
+
+def _named_row(row: dict[str, Any], keys: tuple[str, ...], route: BoardRoute) -> dict[str, Any]:
+    """A row about one child: whole when the board shows the child, else without the child."""
+    picked = _pick(row, keys, child=route.shows(row.get("child_id")))
+    if route.name_display is NameDisplay.avatar_only or picked.get("name") is None:
+        picked.pop("name", None)
+    return picked
+
+
+def kiosk_snapshot(standings: dict[str, Any], route: BoardRoute) -> dict[str, Any]:
+    """A snapshot (or the ``?token=`` standings) as the board may receive it: the standings'
+    JSON with only the whitelisted keys, and no child the board may not show."""
+    message = _pick(standings, _SNAPSHOT_KEYS)
+    message["board"] = _pick(standings.get("board") or {}, _BOARD_KEYS)
+    message["children"] = [
+        _named_row(row, _CHILD_ROW, route)
+        for row in standings.get("children") or []
+        if route.shows(row.get("child_id"))
+    ]
+    message["groups"] = [_pick(row, _GROUP_ROW) for row in standings.get("groups") or []]
+    message["recent"] = [
+        _named_row(row, _RECENT_ROW, route) for row in standings.get("recent") or []
+    ]
+    winner = standings.get("last_winner")
+    message["last_winner"] = _named_row(winner, _WINNER_ROW, route) if winner else None
+    if "bikes" in standings:
+        message["bikes"] = [_pick(row, _BIKE_ROW) for row in standings["bikes"]]
+    return message
+
+
 def encode(message: dict[str, Any]) -> str:
     return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
-
-
-def strip_hidden_names(snapshot: dict[str, Any], display: NameDisplay) -> dict[str, Any]:
-    """An ``avatar_only`` board's snapshot carries no ``name`` key for any child."""
-    if display is not NameDisplay.avatar_only:
-        return snapshot
-    for key in ("children", "recent"):
-        for row in snapshot.get(key) or []:
-            row.pop("name", None)
-    if snapshot.get("last_winner"):
-        snapshot["last_winner"].pop("name", None)
-    return snapshot
 
 
 def replay_plan(

@@ -15,15 +15,16 @@ from app import __version__
 from app.db import read_session, write_session
 from app.domain.actors import Role
 from app.domain.masking import NameDisplay
+from app.domain.screen import DisplayMode
 from app.domain.weeks import week_of
-from app.models import Bike, Board, BoardEvent, BoardGroup, KioskLink, UserSession
+from app.models import Bike, Board, BoardEvent, BoardGroup, Child, KioskLink, UserSession
 from app.models.types import utcnow
 from app.realtime.protocol import (
     REPLAY_LIMIT,
     BoardRoute,
     StoredEvent,
+    kiosk_snapshot,
     replay_plan,
-    strip_hidden_names,
 )
 from app.services import auth
 from app.services.bikes import bike_public
@@ -53,20 +54,40 @@ def _stored(row: BoardEvent) -> StoredEvent:
     )
 
 
-def read_routes(session: Session) -> dict[int, BoardRoute]:
+def hidden_children(session: Session) -> frozenset[int]:
+    """Children whose parents did not consent to showing them on a board (a short list)."""
+    rows = session.exec(select(Child.id).where(col(Child.show_on_board).is_(False))).all()
+    return frozenset(child_id for child_id in rows if child_id is not None)
+
+
+def read_routes(session: Session, *, only: int | None = None) -> dict[int, BoardRoute]:
+    """How each board's events are routed and masked (every board, or the board ``only``).
+
+    Read again whenever a ``board`` event passes (settings, roster or consent changed)."""
     groups: dict[int, set[int]] = {}
-    for board_id, group_id in session.exec(select(BoardGroup.board_id, BoardGroup.group_id)):
+    links = select(BoardGroup.board_id, BoardGroup.group_id)
+    boards = select(Board)
+    if only is not None:
+        links, boards = links.where(BoardGroup.board_id == only), boards.where(Board.id == only)
+    for board_id, group_id in session.exec(links):
         groups.setdefault(board_id, set()).add(group_id)
+    hidden = hidden_children(session)
     return {
         board.id: BoardRoute(
             board_id=board.id,
             slug=board.slug,
             name_display=NameDisplay(board.name_display),
             group_ids=frozenset(groups.get(board.id, ())),
+            display_mode=DisplayMode(board.display_mode),
+            hidden_child_ids=hidden,
         )
-        for board in session.exec(select(Board))
+        for board in session.exec(boards)
         if board.id is not None
     }
+
+
+def board_route(session: Session, board_id: int) -> BoardRoute:
+    return read_routes(session, only=board_id)[board_id]
 
 
 def all_routes(engine: Engine) -> dict[int, BoardRoute]:
@@ -105,7 +126,7 @@ def authorize(
         board = session.exec(select(Board).where(Board.slug == slug)).first()
         if board is None or board.id is None:
             return None
-        route = read_routes(session).get(board.id)
+        route = read_routes(session, only=board.id).get(board.id)
         if route is None:
             return None
         if cookie:
@@ -125,7 +146,8 @@ def snapshot(engine: Engine, *, board_id: int, settings: Settings) -> dict[str, 
         board = session.get(Board, board_id)
         if board is None:
             raise LookupError(f"board {board_id} no longer exists")
-        standings = board_standings(session, board=board, week=week_of(utcnow(), settings.tz))
+        week = week_of(utcnow(), settings.tz)
+        standings = board_standings(session, board=board, week=week, timezone=settings.timezone)
         group_ids = select(BoardGroup.group_id).where(BoardGroup.board_id == board_id)
         bikes = session.exec(
             select(Bike)
@@ -138,7 +160,8 @@ def snapshot(engine: Engine, *, board_id: int, settings: Settings) -> dict[str, 
             "bikes": [bike_public(session, bike).model_dump(mode="json") for bike in bikes],
             "version": __version__,
         }
-    return strip_hidden_names(message, NameDisplay(board.name_display))
+        route = board_route(session, board_id)
+    return kiosk_snapshot(message, route)
 
 
 def replay(

@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
 from app.domain.errors import Conflict, Invalid, NotFound
+from app.domain.screen import default_display_mode
 from app.models import Board, BoardGroup, Group, KioskLink
 from app.models.board import BoardCreate, BoardPublic, BoardUpdate, KioskLinkPublic
 from app.models.types import utcnow
@@ -40,7 +41,11 @@ def list_boards(session: Session) -> list[BoardPublic]:
 
 def create_board(session: Session, *, board: BoardCreate, by: Actor) -> BoardPublic:
     group_ids = _checked_groups(session, board.group_ids)
-    row = Board.model_validate(board.model_dump(exclude={"group_ids"}))
+    fields = board.model_dump(exclude={"group_ids"})
+    if fields["display_mode"] is None:
+        kinds = session.exec(select(Group.kind).where(col(Group.id).in_(group_ids))).all()
+        fields["display_mode"] = default_display_mode(kinds)
+    row = Board.model_validate(fields)
     session.add(row)
     try:
         session.flush()
@@ -62,7 +67,7 @@ def update_board(session: Session, *, slug: str, changes: BoardUpdate, by: Actor
     row = get_board(session, slug)
     assert row.id is not None
     fields = changes.model_dump(exclude_unset=True)
-    if any(value is None for value in fields.values()):
+    if any(value is None for name, value in fields.items() if name != "screen_hours"):
         raise Invalid(
             "board settings cannot be emptied; leave a field out to keep it", code="field_empty"
         )

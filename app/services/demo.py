@@ -104,6 +104,8 @@ def _build(session: Session, settings: Settings) -> None:
         slug="peuters",
         title="Peuters Zonnetje",
         name_display="avatar_only",
+        # Toddlers' faces in name order, no contest (a new daycare board starts with groups).
+        display_mode="alphabetical",
         winner_policy="weighted_draw",
         exclude_recent_weeks=1,
     )

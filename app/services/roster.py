@@ -93,6 +93,7 @@ def new_child(session: Session, *, child: ChildCreate) -> Child:
         last_initial=child.last_initial,
         group_id=child.group_id,
         avatar=avatar,
+        show_on_board=child.show_on_board,
     )
     session.add(row)
     return row
@@ -107,7 +108,7 @@ def update_child(session: Session, *, child_id: int, changes: ChildUpdate, by: A
         _existing_group(session, fields["group_id"])
     if fields.get("avatar") is not None:
         parse_avatar(fields["avatar"])
-    for key in ("group_id", "avatar", "active"):
+    for key in ("group_id", "avatar", "active", "show_on_board"):
         if key in fields and fields[key] is None:
             raise Invalid(f"{key} cannot be empty", code="field_empty")
     old_group = row.group_id

@@ -16,6 +16,7 @@ from app.domain.roster_import import (
     ImportPlan,
     KnownChild,
     ParsedRoster,
+    RosterRow,
     guess_kind,
     parse_roster,
     plan_import,
@@ -113,7 +114,10 @@ def _apply(
         added = new_child(
             session,
             child=ChildCreate(
-                first_name=row.first_name, last_initial=row.last_initial, group_id=group_id
+                first_name=row.first_name,
+                last_initial=row.last_initial,
+                group_id=group_id,
+                show_on_board=row.show_on_board is not False,
             ),
         )
         added.source_key = row.source_key
@@ -132,6 +136,7 @@ def _apply(
             child = session.get(Child, known.child_id)
             assert child is not None
             child.source_key = row.source_key
+    touched |= _set_consent(session, [*plan.move, *plan.unchanged])
     touched |= _deactivate(session, deactivate)
     audit(
         session,
@@ -146,6 +151,20 @@ def _apply(
     for group_id in sorted(touched):
         record_event(session, kind="board", group_id=group_id, payload={"group_id": group_id})
     session.commit()
+
+
+def _set_consent(session: Session, rows: list[tuple[RosterRow, KnownChild]]) -> set[int]:
+    """A consent column changes the children the file lists (an empty cell changes nothing)."""
+    touched = set()
+    for row, known in rows:
+        if row.show_on_board is None:
+            continue
+        child = session.get(Child, known.child_id)
+        if child is not None and child.show_on_board != row.show_on_board:
+            child.show_on_board = row.show_on_board
+            session.add(child)
+            touched.add(child.group_id)
+    return touched
 
 
 def _deactivate(session: Session, child_ids: set[int]) -> set[int]:
@@ -174,7 +193,11 @@ def _report(plan: ImportPlan, *, applied: bool, edex: bool) -> ImportReport:
         ],
         add=[
             ImportRow(
-                line=r.line, first_name=r.first_name, last_initial=r.last_initial, group=r.group
+                line=r.line,
+                first_name=r.first_name,
+                last_initial=r.last_initial,
+                group=r.group,
+                show_on_board=r.show_on_board,
             )
             for r in plan.add
         ],

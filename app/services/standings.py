@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.domain.masking import NameDisplay, masked_name
+from app.domain.screen import DisplayMode
 from app.domain.standings import RosterEntry, group_totals, rank_children
 from app.domain.weeks import shift_week
 from app.models import Board, BoardGroup, Child, Coin, Draw, Group, Reason
@@ -26,7 +27,7 @@ from app.services.events import latest_seq
 RECENT_COINS = 12
 
 
-def board_standings(session: Session, *, board: Board, week: str) -> StandingsPublic:
+def board_standings(session: Session, *, board: Board, week: str, timezone: str) -> StandingsPublic:
     # Read seq first: on SQLite and on PostgreSQL (REPEATABLE READ) every read below sees
     # the same snapshot, so the standings contain exactly the events up to this seq.
     seq = latest_seq(session)
@@ -41,7 +42,14 @@ def board_standings(session: Session, *, board: Board, week: str) -> StandingsPu
     coins = week_coins(session, board_id=board.id or 0, week=week)
     ranked = rank_children(roster, coins, display)
     return StandingsPublic(
-        board=BoardSummary(slug=board.slug, title=board.title, name_display=display),
+        board=BoardSummary(
+            slug=board.slug,
+            title=board.title,
+            name_display=display,
+            display_mode=DisplayMode(board.display_mode),
+            screen_hours=board.screen_hours,
+            timezone=timezone,
+        ),
         week=week,
         seq=seq,
         children=[ChildStandingPublic(**asdict(row)) for row in ranked],
@@ -118,6 +126,7 @@ def recent_coins(
             child_id=child.id or 0,
             name=masked_name(child.first_name, child.last_initial, display),
             avatar=child.avatar,
+            group_id=child.group_id,
             reason=coin.reason,
             icon=reason.icon,
             amount=coin.amount,
@@ -145,11 +154,13 @@ def last_winner(
     if draw is None:
         return None
     child = session.get(Child, draw.winner_child_id) if draw.winner_child_id else None
+    group = session.get(Group, child.group_id) if child else None
     return LastWinnerPublic(
         week=draw.week,
         child_id=child.id if child else None,
         name=masked_name(child.first_name, child.last_initial, display) if child else None,
         avatar=child.avatar if child else None,
+        group=group.name if group else "",
         reward=draw.reward,
         reward_status=draw.reward_status,
     )

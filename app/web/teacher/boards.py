@@ -11,6 +11,7 @@ from app.api.http import public_base_url
 from app.domain.draw import WinnerPolicy
 from app.domain.errors import Invalid
 from app.domain.masking import NameDisplay
+from app.domain.screen import DisplayMode
 from app.models.board import BoardCreate, BoardUpdate, KioskLinkCreate
 from app.models.roster import GroupUpdate
 from app.services import boards, roster
@@ -26,6 +27,18 @@ def _choices() -> dict[str, Any]:
     return {
         "displays": [display.value for display in NameDisplay],
         "policies": [policy.value for policy in WinnerPolicy],
+        "modes": [mode.value for mode in DisplayMode],
+    }
+
+
+def _hours(choice: str, days: list[str], start: str, end: str) -> dict[str, Any] | None:
+    """The screen-hours fields: None for "always", else what ScreenHours validates."""
+    if choice != "set":
+        return None
+    return {
+        "days": [form_int(day, field="screen_hours") for day in days],
+        "start": start.strip(),
+        "end": end.strip(),
     }
 
 
@@ -65,9 +78,17 @@ def add_board(
     winner_policy: Text,
     group_ids: Ids = [],  # noqa: B006 (FastAPI copies defaults; no checkbox ticked is [])
     exclude_recent_weeks: Text = "2",
+    display_mode: Text = "",
+    hours: Text = "always",
+    days: Ids = [],  # noqa: B006
+    start: Text = "",
+    end: Text = "",
     back: Back = "",
 ) -> Response:
     fields = _board_fields(title, group_ids, name_display, winner_policy, exclude_recent_weeks)
+    fields["screen_hours"] = _hours(hours, days, start, end)
+    if display_mode and display_mode != "auto":  # auto: groups for daycare only, else ranking
+        fields["display_mode"] = display_mode
     board = parse_form(BoardCreate, {"slug": slug.strip().lower(), **fields})
     row = boards.create_board(session, board=board, by=actor)
     return done(back, "teacher.boards.added", to=f"/teacher/boards/{row.slug}", title=row.title)
@@ -98,9 +119,17 @@ def change_board(
     winner_policy: Text,
     group_ids: Ids = [],  # noqa: B006
     exclude_recent_weeks: Text = "0",
+    display_mode: Text = "",
+    hours: Text = "always",
+    days: Ids = [],  # noqa: B006
+    start: Text = "",
+    end: Text = "",
     back: Back = "",
 ) -> Response:
     fields = _board_fields(title, group_ids, name_display, winner_policy, exclude_recent_weeks)
+    fields["screen_hours"] = _hours(hours, days, start, end)
+    if display_mode and display_mode != "auto":
+        fields["display_mode"] = display_mode
     row = boards.update_board(session, slug=slug, changes=parse_form(BoardUpdate, fields), by=actor)
     return done(back, "teacher.boards.saved", title=row.title)
 

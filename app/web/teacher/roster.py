@@ -85,7 +85,9 @@ def change_group(
     return done(back, "teacher.roster.group_saved", name=row.name)
 
 
-def _child_fields(first_name: str, last_initial: str, group_id: str) -> dict[str, Any]:
+def _child_fields(
+    first_name: str, last_initial: str, group_id: str, show_on_board: str
+) -> dict[str, Any]:
     group = form_int(group_id, field="group_id")
     if group is None:
         raise Invalid("group_id: choose a group", code="group_required")
@@ -93,6 +95,8 @@ def _child_fields(first_name: str, last_initial: str, group_id: str) -> dict[str
         "first_name": first_name,
         "last_initial": last_initial.strip() or None,
         "group_id": group,
+        # A checkbox: sent when ticked, absent when not (the forms always show it).
+        "show_on_board": bool(show_on_board),
     }
 
 
@@ -114,9 +118,10 @@ def add_child(
     last_initial: Text = "",
     animal: Text = "",
     colour: Text = "",
+    show_on_board: Text = "",
     back: Back = "",
 ) -> Response:
-    fields = _child_fields(first_name, last_initial, group_id)
+    fields = _child_fields(first_name, last_initial, group_id, show_on_board)
     child = parse_form(ChildCreate, {**fields, "avatar": _picked_avatar(animal, colour)})
     row = roster.add_child(session, child=child, by=actor)
     return done(back, "teacher.roster.child_added", name=row.first_name)
@@ -130,9 +135,11 @@ def change_child(
     first_name: Text,
     group_id: Text,
     last_initial: Text = "",
+    show_on_board: Text = "",
     back: Back = "",
 ) -> Response:
-    changes = parse_form(ChildUpdate, _child_fields(first_name, last_initial, group_id))
+    fields = _child_fields(first_name, last_initial, group_id, show_on_board)
+    changes = parse_form(ChildUpdate, fields)
     row = roster.update_child(session, child_id=child_id, changes=changes, by=actor)
     return done(back, "teacher.roster.child_saved", name=row.first_name)
 
