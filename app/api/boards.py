@@ -88,9 +88,18 @@ def create_kiosk_link(
     return KioskLinkCreated(id=link.id or 0, token=token, url=url)
 
 
-@router.get("/{slug}/kiosk-links", response_model=list[KioskLinkPublic])
-def list_kiosk_links(slug: str, session: SessionDep, _actor: TeacherDep) -> list[KioskLinkPublic]:
-    return boards.list_kiosk_links(session, slug=slug)
+@router.get(
+    "/{slug}/kiosk-links",
+    response_model=list[KioskLinkPublic],
+    description="`connected`: the screens connected to the process that answers (with several "
+    "processes, each counts its own); `last_seen_at`: when any process last had a screen of "
+    "the link connected (written when one connects or leaves, and once a minute meanwhile).",
+)
+def list_kiosk_links(
+    slug: str, request: Request, session: SessionDep, _actor: TeacherDep
+) -> list[KioskLinkPublic]:
+    connected = request.app.state.hub.connected_links()
+    return boards.list_kiosk_links(session, slug=slug, connected=connected)
 
 
 @router.delete("/{slug}/kiosk-links/{link_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -38,14 +38,26 @@ def within_hours(hours: Mapping[str, Any] | None, local: datetime) -> bool:
     return (day in days and now >= start) or (yesterday in days and now < end)
 
 
-def hours_overlap(
-    hours: Mapping[str, Any] | None, since: datetime, until: datetime, step_minutes: int = 5
+def minutes_within_hours(
+    hours: Mapping[str, Any] | None, since: datetime, until: datetime, cap: int = 7 * 24 * 60
+) -> int:
+    """How many whole minutes from ``since`` to ``until`` (school clock) fell within the
+    screen hours, counting back from ``until`` at most ``cap`` minutes."""
+    minutes = max(0, min(cap, int((until - since).total_seconds() // 60)))
+    return sum(
+        1 for step in range(minutes) if within_hours(hours, until - timedelta(minutes=step + 1))
+    )
+
+
+# The desk warns about a screen away this long during its hours.
+AWAY_WARNING_MINUTES = 10
+
+
+def away_too_long(
+    hours: Mapping[str, Any] | None, last_seen: datetime | None, now: datetime, connected: int
 ) -> bool:
-    """Whether any moment from ``since`` to ``until`` (school clock) was within the hours,
-    checked every few minutes (enough for "away for more than ten minutes")."""
-    moment = since
-    while moment <= until:
-        if within_hours(hours, moment):
-            return True
-        moment += timedelta(minutes=step_minutes)
-    return within_hours(hours, until)
+    """A screen that was seen once, is not connected now, and missed more than ten minutes of
+    its hours since (both times on the school's clock)."""
+    if connected or last_seen is None:
+        return False
+    return minutes_within_hours(hours, last_seen, now) > AWAY_WARNING_MINUTES

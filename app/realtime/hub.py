@@ -80,6 +80,7 @@ class Hub:
             asyncio.create_task(housekeeping.check_viewers(self)),
             asyncio.create_task(housekeeping.roll_over_weeks(self)),
             asyncio.create_task(housekeeping.prune(self)),
+            asyncio.create_task(housekeeping.record_seen(self)),
         ]
 
     async def stop(self) -> None:
@@ -144,6 +145,15 @@ class Hub:
     def connections(self) -> Iterable[KioskConnection]:
         for connections in self._connections.values():
             yield from connections
+
+    def connected_links(self) -> dict[int, int]:
+        """How many screens are connected to this process now, per kiosk link."""
+        counts: dict[int, int] = {}
+        for connection in self.connections():
+            link_id = connection.viewer.link_id
+            if link_id is not None and not connection.ending:
+                counts[link_id] = counts.get(link_id, 0) + 1
+        return counts
 
     def end_viewers(self, ended: set[int | str]) -> None:
         """Close the sockets of revoked kiosk links (ids) and ended teacher sessions."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, or_
+from sqlalchemy import Engine, delete, func, or_, update
 from sqlmodel import Session, col, select
 
 from app import __version__
@@ -234,3 +234,14 @@ def prune_events(engine: Engine, *, keep: timedelta, now: datetime | None = None
 def count_events(engine: Engine) -> int:
     with read_session(engine) as session:
         return int(session.exec(select(func.count()).select_from(BoardEvent)).one())
+
+
+def touch_links(engine: Engine, *, link_ids: set[int]) -> None:
+    """A screen of these kiosk links is (or was until just now) connected."""
+    with write_session(engine) as session:
+        session.exec(
+            update(KioskLink)
+            .where(col(KioskLink.id).in_(sorted(link_ids)), col(KioskLink.revoked_at).is_(None))
+            .values(last_seen_at=utcnow())
+        )
+        session.commit()

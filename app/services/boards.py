@@ -1,5 +1,7 @@
 """Boards and the kiosk links that show them on a wall."""
 
+from collections.abc import Mapping
+
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -118,12 +120,21 @@ def create_kiosk_link(
     return link, token
 
 
-def list_kiosk_links(session: Session, *, slug: str) -> list[KioskLinkPublic]:
+def list_kiosk_links(
+    session: Session, *, slug: str, connected: Mapping[int, int] | None = None
+) -> list[KioskLinkPublic]:
+    """The board's links, with ``connected`` (screens now, from the hub) for each."""
     board = get_board(session, slug)
     links = session.exec(
         select(KioskLink).where(KioskLink.board_id == board.id).order_by(col(KioskLink.id))
     ).all()
-    return [KioskLinkPublic.model_validate(link, update={"board": slug}) for link in links]
+    counts = connected or {}
+    return [
+        KioskLinkPublic.model_validate(
+            link, update={"board": slug, "connected": counts.get(link.id or 0, 0)}
+        )
+        for link in links
+    ]
 
 
 def revoke_kiosk_link(session: Session, *, slug: str, link_id: int, by: Actor) -> None:

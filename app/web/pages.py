@@ -13,6 +13,12 @@ def landing(request: Request) -> HTMLResponse:
     return render(request, "landing.html")
 
 
+@router.get("/screen-setup", response_class=HTMLResponse)
+def screen_setup(request: Request) -> HTMLResponse:
+    """How to set up a wall screen (the QR on the desk's board page opens this on a phone)."""
+    return render(request, "screen_setup.html")
+
+
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
     """Swagger UI from our own static files: the school's network needs nothing outside."""

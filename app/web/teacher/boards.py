@@ -11,10 +11,18 @@ from app.api.http import public_base_url
 from app.domain.draw import WinnerPolicy
 from app.domain.errors import Invalid
 from app.domain.masking import NameDisplay
-from app.domain.screen import DisplayMode
-from app.models.board import BoardCreate, BoardUpdate, KioskLinkCreate
+from app.domain.screen import DisplayMode, away_too_long
+from app.models.board import (
+    BoardCreate,
+    BoardPublic,
+    BoardUpdate,
+    KioskLinkCreate,
+    KioskLinkPublic,
+)
 from app.models.roster import GroupUpdate
+from app.models.types import utcnow
 from app.services import boards, roster
+from app.settings import Settings
 from app.web.qr import qr_svg
 from app.web.teacher.desk import Back, DeskRoute, done, form_int, page, parse_form
 
@@ -95,18 +103,49 @@ def add_board(
 
 
 @router.get("/teacher/boards/{slug}")
-def board_page(slug: str, request: Request, session: SessionDep, _actor: TeacherDep) -> Response:
+def board_page(
+    slug: str, request: Request, session: SessionDep, settings: SettingsDep, _actor: TeacherDep
+) -> Response:
     board = boards.board_public(session, boards.get_board(session, slug))
     groups = roster.list_groups(session)
+    links = boards.list_kiosk_links(
+        session, slug=slug, connected=request.app.state.hub.connected_links()
+    )
+    screens = [_screen(link, board, settings) for link in links]
     context = {
         "area": "boards",
         "board": board,
         "groups": groups,
         "board_groups": [group for group in groups if group.id in board.group_ids],
-        "links": boards.list_kiosk_links(session, slug=slug),
+        "links": screens,
+        "away": [screen for screen in screens if screen["away"]],
+        "setup_url": f"{public_base_url(request, settings)}/screen-setup",
+        "setup_qr": qr_svg(f"{public_base_url(request, settings)}/screen-setup"),
         **_choices(),
     }
     return page(request, "teacher/board.html", context)
+
+
+# Seen this recently by any process: connected, even when another process holds the socket.
+RECENT_SECONDS = 90
+
+
+def _screen(link: KioskLinkPublic, board: BoardPublic, settings: Settings) -> dict[str, Any]:
+    """A kiosk link as the desk shows it: connected now, last seen, away too long."""
+    now = utcnow()
+    seen = link.last_seen_at
+    online = link.connected > 0 or (
+        seen is not None and (now - seen).total_seconds() < RECENT_SECONDS
+    )
+    hours = board.screen_hours.model_dump() if board.screen_hours else None
+    tz = settings.tz
+    away = link.revoked_at is None and away_too_long(
+        hours,
+        seen.astimezone(tz).replace(tzinfo=None) if seen else None,
+        now.astimezone(tz).replace(tzinfo=None),
+        connected=int(online),
+    )
+    return {"link": link, "online": online, "away": away}
 
 
 @router.post("/teacher/boards/{slug}")
