@@ -32,6 +32,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("GET", "/"): ANY,
     ("GET", "/healthz"): ANY,
     ("GET", "/docs"): ANY,
+    ("GET", "/screen-setup"): ANY,
     ("GET", "/openapi.json"): ANY,
     ("GET", "/tablet"): ANY,
     ("GET", "/tablet/sw.js"): ANY,

@@ -10,6 +10,7 @@ PATHS = [
     "/",
     "/healthz",
     "/docs",
+    "/screen-setup",
     "/openapi.json",
     "/tablet",
     "/teacher",
