@@ -7,7 +7,8 @@ and teachers), ``BoardViewerDep`` (a kiosk link for that board, or a teacher).
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, Path, Query, Request, Security
+from fastapi.security import APIKeyCookie, APIKeyQuery
 from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -99,7 +100,26 @@ def _look_up_actor(
 ActorDep = Annotated[Actor | None, Depends(optional_actor)]
 
 
-async def require_actor(actor: ActorDep) -> Actor:
+# Declared in the OpenAPI schema (securitySchemes, and `security` on every operation that
+# needs a role), so /docs and generated clients know how to sign in. The values are read by
+# optional_actor; these only describe them.
+SESSION_SCHEME = APIKeyCookie(
+    name=SESSION_COOKIE,
+    scheme_name="session",
+    description="Set by POST /api/v1/session (teacher) or /api/v1/session/pin (intern).",
+    auto_error=False,
+)
+KIOSK_SCHEME = APIKeyQuery(
+    name="token",
+    scheme_name="kioskLink",
+    description="A board's kiosk link token (read-only, that board only).",
+    auto_error=False,
+)
+SessionCookie = Annotated[str | None, Security(SESSION_SCHEME)]
+KioskToken = Annotated[str | None, Security(KIOSK_SCHEME)]
+
+
+async def require_actor(actor: ActorDep, _session: SessionCookie) -> Actor:
     if actor is None:
         raise NotSignedIn()
     return actor
@@ -121,7 +141,9 @@ TeacherDep = Annotated[Actor, Depends(require_teacher)]
 LoggerDep = Annotated[Actor, Depends(require_logger)]
 
 
-def board_for_viewer(slug: str, session: SessionDep, actor: ActorDep) -> Board:
+def board_for_viewer(
+    slug: str, session: SessionDep, actor: ActorDep, _session: SessionCookie, _kiosk: KioskToken
+) -> Board:
     if actor is None:
         raise NotSignedIn("Sign in as a teacher, or open the board with its kiosk link.")
     if actor.role is Role.logger:

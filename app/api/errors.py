@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.api.http import describe_validation
 from app.domain.errors import PleinmuntError, TooManyAttempts, Unavailable
@@ -83,14 +84,32 @@ def validation_code(errors: list[dict[str, Any]], *, fallback: str) -> str:
     return kind if kind in FIELD_CODES else fallback
 
 
-async def http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    headers = exc.headers
     if exc.status_code == 404 and detail == "Not Found":
         detail = "There is nothing at this address."
     elif exc.status_code == 405:
         detail = "This address does not take that method."
-    return _response(exc.status_code, detail, "http_error", headers=exc.headers)
+        headers = {**(headers or {}), "Allow": allowed_methods(request)}
+    return _response(exc.status_code, detail, "http_error", headers=headers)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method the address takes, over all its routes (Starlette's 405 names only the
+    first route's: GET /api/v1/coins answered a POST-only Allow)."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
+    )
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
 async def database_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -1,10 +1,9 @@
 """The recess tally: conflicts per recess per zone, anonymous, for the teachers' dashboard."""
 
-from datetime import date
-
 from fastapi import APIRouter, Response, status
 
 from app.api.deps import LoggerDep, SessionDep, SettingsDep
+from app.models.fields import IsoDate
 from app.models.tally import TalliesPublic, TallyChange, TallyPublic
 from app.services import tallies
 
@@ -13,7 +12,7 @@ router = APIRouter(prefix="/tallies", tags=["tallies"])
 
 @router.get("", response_model=TalliesPublic, summary="A day's tallies (default: today)")
 def list_tallies(
-    session: SessionDep, settings: SettingsDep, _actor: LoggerDep, day: date | None = None
+    session: SessionDep, settings: SettingsDep, _actor: LoggerDep, day: IsoDate | None = None
 ) -> TalliesPublic:
     return tallies.tallies_for_day(session, day=day, settings=settings)
 

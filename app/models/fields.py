@@ -1,9 +1,11 @@
 """Validated field types for the API models: one definition of what a good value looks like."""
 
+import re
 import unicodedata
+from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from app.domain.credentials import pin_is_trivial
@@ -16,6 +18,7 @@ FIELD_CODES = frozenset({"pin_too_simple", "invisible_character"})
 # U+200D (zero width joiner) is a format character that emoji need ("👩‍🏫"); every other
 # control (Cc), format (Cf: U+200B, U+202E, U+2066 ...) or lone surrogate (Cs) character is
 # invisible or reorders what a teacher reads, so no stored text may hold one.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ALLOWED_FORMAT = frozenset({"\u200d"})
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 
@@ -37,6 +40,12 @@ def _not_trivial(pin: str) -> str:
             "pin_too_simple", "a PIN must not be one digit repeated or a run such as 123456"
         )
     return pin
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-12-02")
+    return value
 
 
 def _single_letter(value: str) -> str:
@@ -62,3 +71,5 @@ Int = Annotated[int, Strict()]
 MAX_ID = 2_147_483_647  # the database's integer; larger ids cannot exist
 Id = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
 Flag = Annotated[bool, Strict()]
+# A calendar day as the schema says (format: date): "0" or "1764633600" is not read as 1970.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
-from app.api.errors import database_error, http_error
+from app.api.errors import allowed_methods, database_error, http_error
 from app.web.teacher.desk import page
 
 _NOT_PAGES = ("/api/", "/static/", "/kiosk", "/live", "/healthz")
@@ -45,7 +45,10 @@ def status_page(request: Request, status: int, headers: dict[str, str] | None = 
 async def page_or_json_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if is_page(request) and exc.status_code in (404, 405):
-        return status_page(request, exc.status_code, dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return status_page(request, exc.status_code, headers)
     return await http_error(request, exc)
 
 
