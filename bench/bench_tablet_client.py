@@ -85,11 +85,6 @@ new MutationObserver((mutations) => {
     delete b.press;
     drawn((at) => b.presses.push(at - start));
   }
-  if (b.key !== undefined && mutations.some((m) => m.target.id === "grid")) {
-    const start = b.key;
-    delete b.key;
-    drawn((at) => b.searches.push(at - start));
-  }
 }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 document.addEventListener("touchstart", (event) => {
   if (event.target.closest(".reason")) window.bench.tap = event.timeStamp;
@@ -97,6 +92,14 @@ document.addEventListener("touchstart", (event) => {
 }, true);
 document.addEventListener("keydown", (event) => {
   if (event.target.id === "search") window.bench.key = event.timeStamp;
+}, true);
+// The frame after the search's input handlers ran (whether or not the grid had to change).
+document.addEventListener("input", (event) => {
+  const b = window.bench;
+  if (event.target.id !== "search" || b.key === undefined) return;
+  const start = b.key;
+  delete b.key;
+  drawn((at) => b.searches.push(at - start));
 }, true);
 try {
   new PerformanceObserver((list) => {

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.domain.histogram import Bucket, histogram
@@ -79,13 +80,37 @@ def window(last_week: str, count: int = DEFAULT_WEEKS) -> list[str]:
 def dashboard(session: Session, *, last_week: str, count: int = DEFAULT_WEEKS) -> Dashboard:
     weeks = window(last_week, count)
     board = Dashboard(weeks=weeks)
-    board.by_group = _coins_by_group(session, weeks)
-    board.by_reason = _coins_by_reason(session, weeks)
+    totals = _week_totals(session, weeks)
+    board.by_group = _coins_by_group(session, weeks, totals)
+    board.by_reason = _coins_by_reason(session, weeks, totals)
     board.coins = [sum(series.values[i] for series in board.by_group) for i in range(len(weeks))]
     board.conflicts = _conflicts(session, weeks)
     board.spread, board.spread_by_group = _spread(session, last_week)
-    board.loggers = _loggers(session, weeks)
+    board.loggers = _loggers(weeks, totals)
     return board
+
+
+# (week, group id, reason, logged by, coins): what the three coin charts add up, in one read.
+Totals = list[tuple[str, int, str, str, int]]
+
+
+def _week_totals(session: Session, weeks: list[str]) -> Totals:
+    """The window's live coins summed once by week, group, reason and logger: one pass over
+    the coins instead of one per chart (three passes were most of the dashboard's time with a
+    school year of coins, bench/bench_desk.py)."""
+    rows = session.execute(  # five columns: more than sqlmodel's select() types
+        sa_select(
+            col(Coin.week),
+            col(Child.group_id),
+            col(Coin.reason),
+            col(Coin.logged_by),
+            func.sum(Coin.amount),
+        )
+        .join(Child, col(Child.id) == Coin.child_id)
+        .where(*_live_coins(weeks))
+        .group_by(col(Coin.week), col(Child.group_id), col(Coin.reason), col(Coin.logged_by))
+    ).all()
+    return [(week, group_id, reason, by, int(total)) for week, group_id, reason, by, total in rows]
 
 
 def _live_coins(weeks: list[str]) -> tuple[Any, Any]:
@@ -96,16 +121,10 @@ def _aligned(weeks: list[str], rows: dict[str, dict[str, int]], key: str) -> lis
     return [rows.get(key, {}).get(week, 0) for week in weeks]
 
 
-def _coins_by_group(session: Session, weeks: list[str]) -> list[Named]:
-    rows = session.exec(
-        select(Coin.week, Child.group_id, func.sum(Coin.amount))
-        .join(Child, col(Child.id) == Coin.child_id)
-        .where(*_live_coins(weeks))
-        .group_by(col(Coin.week), col(Child.group_id))
-    ).all()
-    totals: dict[str, dict[str, int]] = defaultdict(dict)
-    for week, group_id, total in rows:
-        totals[str(group_id)][week] = int(total)
+def _coins_by_group(session: Session, weeks: list[str], rows: Totals) -> list[Named]:
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for week, group_id, _reason, _by, total in rows:
+        totals[str(group_id)][week] += total
     groups = session.exec(select(Group).order_by(col(Group.name))).all()
     return [
         Named(key=group.name, values=_aligned(weeks, totals, str(group.id)))
@@ -114,15 +133,10 @@ def _coins_by_group(session: Session, weeks: list[str]) -> list[Named]:
     ]
 
 
-def _coins_by_reason(session: Session, weeks: list[str]) -> list[ReasonSeries]:
-    rows = session.exec(
-        select(Coin.week, Coin.reason, func.sum(Coin.amount))
-        .where(*_live_coins(weeks))
-        .group_by(col(Coin.week), col(Coin.reason))
-    ).all()
-    totals: dict[str, dict[str, int]] = defaultdict(dict)
-    for week, reason, total in rows:
-        totals[reason][week] = int(total)
+def _coins_by_reason(session: Session, weeks: list[str], rows: Totals) -> list[ReasonSeries]:
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for week, _group_id, reason, _by, total in rows:
+        totals[reason][week] += total
     reasons = session.exec(select(Reason).order_by(col(Reason.position), col(Reason.id))).all()
     return [
         ReasonSeries(
@@ -177,18 +191,13 @@ def _spread(session: Session, week: str) -> tuple[list[Bucket], list[GroupNone]]
     return histogram(per_child.values(), SPREAD_EDGES), groups
 
 
-def _loggers(session: Session, weeks: list[str]) -> list[LoggerCoins]:
-    rows = session.exec(
-        select(Coin.logged_by, Coin.week, func.sum(Coin.amount))
-        .where(*_live_coins(weeks))
-        .group_by(col(Coin.logged_by), col(Coin.week))
-    ).all()
+def _loggers(weeks: list[str], rows: Totals) -> list[LoggerCoins]:
     this_week: dict[str, int] = defaultdict(int)
     all_weeks: dict[str, int] = defaultdict(int)
-    for label, week, total in rows:
-        all_weeks[label] += int(total)
+    for week, _group_id, _reason, label, total in rows:
+        all_weeks[label] += total
         if week == weeks[-1]:
-            this_week[label] += int(total)
+            this_week[label] += total
     return sorted(
         (LoggerCoins(label, this_week[label], total) for label, total in all_weeks.items()),
         key=lambda row: (-row.all_weeks, row.label),

@@ -189,3 +189,23 @@ def test_import_of_a_file_without_header_goes_back_with_the_reason(teacher: Test
         page="/teacher/roster/import",
     )
     assert shown.startswith("De kopregel mist de kolom ")
+
+
+def test_each_child_picker_selects_its_own_group_and_escapes_names(
+    teacher: TestClient, school: School
+) -> None:
+    made = teacher.post("/api/v1/groups", json={"name": "Groep <8> & co"})
+    assert made.status_code == 201, made.text
+    html = teacher.get("/teacher/roster").text
+    for name, child_id in school.children.items():
+        child = teacher.get(f"/api/v1/children/{child_id}").json()
+        form = re.search(
+            rf'action="/teacher/children/{child_id}".*?<select name="group_id">(.*?)</select>',
+            html,
+            re.S,
+        )
+        assert form, name
+        selected = re.findall(r'<option value="(\d+)" selected>', form.group(1))
+        assert selected == [str(child["group_id"])], name
+        assert "Groep &lt;8&gt; &amp; co</option>" in form.group(1)
+        assert form.group(1).count("<option") == len(school.groups) + 1

@@ -1,12 +1,15 @@
 """Groups and children on the desk: add, rename, deactivate, erase (with a confirmation)."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
+from markupsafe import Markup, escape
 
 from app.api.deps import IdParam, SessionDep, TeacherDep
 from app.domain.errors import Invalid
+from app.models import Group
 from app.models.roster import ChildCreate, ChildUpdate, GroupCreate, GroupKind, GroupUpdate
 from app.services import roster
 from app.web.teacher.desk import Back, DeskRoute, done, form_int, page, parse_form
@@ -38,6 +41,7 @@ def roster_page(
         "area": "roster",
         "groups": groups,
         "group_names": {g.id: g.name for g in groups},
+        "group_options": group_options(groups),
         "counts": counts,
         "children": shown,
         "selected": group,
@@ -46,6 +50,22 @@ def roster_page(
         "kinds": [kind.value for kind in GroupKind],
     }
     return page(request, "teacher/roster.html", context)
+
+
+def group_options(groups: Sequence[Group]) -> dict[int | None, Markup]:
+    """Each child's group picker: the same options with its own group selected, built once
+    per group. Built per child, 500 children in 20 groups were 10,000 escaped options, most of
+    the roster page's time (bench/bench_desk.py)."""
+    options = [(group.id, escape(group.name)) for group in groups]
+    return {
+        chosen: Markup(
+            "".join(
+                f'<option value="{id_}"{" selected" if id_ == chosen else ""}>{name}</option>'
+                for id_, name in options
+            )
+        )
+        for chosen in [None, *(id_ for id_, _name in options)]
+    }
 
 
 def _group_fields(name: str, kind: str, weekly_goal: str) -> dict[str, Any]:
