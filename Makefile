@@ -18,8 +18,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# -qq: pip says only what went wrong, not the build backend's notices.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -qq -e .  # -qq: errors only, not setuptools' notices
+	$(BIN)/pip install -qq -e .
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
@@ -28,9 +29,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 venv: $(VENV)/.installed-dev
 
+# HOST=0.0.0.0 make run: serve the school network (tablets, the wall screen); the addresses
+# to use and the demo's sign-ins are printed last, once the server is up.
 run: $(VENV)/.installed-run
-	$(BIN)/pleinmunt demo --base-url http://$(HOST):$(PORT)
-	$(BIN)/pleinmunt serve --host $(HOST) --port $(PORT)
+	@$(BIN)/pleinmunt serve --demo --host $(HOST) --port $(PORT)
 
 # The whole suite: lint and types first (they take seconds), then every test.
 test: $(VENV)/.installed-dev chromium

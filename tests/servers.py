@@ -55,10 +55,10 @@ class LiveServer:
         assert done.returncode == 0, done.stderr
         return done.stdout
 
-    def start(self, timeout: float = 30) -> "LiveServer":
+    def start(self, timeout: float = 30, *, extra: tuple[str, ...] = ()) -> "LiveServer":
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [PLEINMUNT, "serve", "--port", str(self.port)],
+            [PLEINMUNT, "serve", "--port", str(self.port), *extra],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,

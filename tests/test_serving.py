@@ -3,10 +3,13 @@ links would point at 127.0.0.1, a fresh install's setup code, the demo's sign-in
 
 from pathlib import Path
 
+import pytest
+
 from app.addresses import is_loopback_url
 from app.services.demo import DemoSignIns
 from app.serving import Announcement
 from app.settings import Settings
+from tests.servers import LiveServer
 
 DEMO = DemoSignIns(
     teacher=("juf", "geheim-wachtwoord"),
@@ -72,3 +75,22 @@ def test_loopback_urls_are_recognised() -> None:
     assert is_loopback_url("http://[::1]:8000")
     assert not is_loopback_url("http://192.168.1.20:8000")
     assert not is_loopback_url("https://pleinmunt.school.example")
+
+
+@pytest.mark.slow
+def test_serve_with_the_demo_ends_with_addresses_and_sign_ins(tmp_path: Path) -> None:
+    """What `make run` shows: uvicorn's lines first, then where to go and how to sign in."""
+    server = LiveServer(tmp_path).start(timeout=90, extra=("--demo",))
+    try:
+        # The health checks' access lines come later; what `make run` printed is the rest.
+        lines = [line for line in server.log().splitlines() if '"GET /healthz' not in line]
+    finally:
+        server.stop()
+    running = max(i for i, line in enumerate(lines) if "Uvicorn running on" in line)
+    ready = lines.index(f"Pleinmunt is ready at {server.url}/  (stop with Ctrl+C)")
+    assert running < ready
+    assert lines[ready + 1].startswith("  Warning: only this computer can open it.")
+    assert "No teacher yet" not in "\n".join(lines)  # the demo has its teacher
+    assert lines[-5].startswith(f"  Teacher desk  {server.url}/teacher   juf / ")
+    assert lines[-1].startswith(f"  Kiosk         {server.url}/kiosk/")
+    assert "Traceback" not in "\n".join(lines)

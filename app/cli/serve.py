@@ -15,9 +15,9 @@ def migrate() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=None, type=int, help="processes (PostgreSQL only)")
-def serve(host: str, port: int, workers: int | None) -> None:
-    import uvicorn
-
+@click.option("--demo", is_flag=True, help="load the demo school first and print its sign-ins")
+def serve(host: str, port: int, workers: int | None, demo: bool) -> None:
+    from app import serving
     from app.logs import log_config
 
     settings = ready()
@@ -27,23 +27,28 @@ def serve(host: str, port: int, workers: int | None) -> None:
             "SQLite serves from one process only; use --workers 1, or PostgreSQL "
             "(PLEINMUNT_DATABASE_URL=postgresql+psycopg://...) for several processes."
         )
-    click.echo(f"Pleinmunt is serving on http://{host}:{port}/  (stop with Ctrl+C)")
-    uvicorn.run(
-        "app.main:create_served_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        proxy_headers=True,
-        forwarded_allow_ips=settings.forwarded_allow_ips,
-        log_config=log_config(),
-        ws_ping_interval=20,
-        ws_ping_timeout=20,
+    sign_ins = serving.load_demo(settings) if demo else None  # the demo brings its teacher
+    # Said once the server listens: the addresses, the setup code, the demo's sign-ins.
+    said = serving.announcement(
+        settings, host=host, port=port, setup_code=serving.setup_code(settings), demo=sign_ins
+    )
+    options = {
+        "app": "app.main:create_served_app",
+        "factory": True,
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+        "log_config": log_config(),
+        "ws_ping_interval": 20,
+        "ws_ping_timeout": 20,
         # Kiosk messages are small and go to many sockets: compressing each one per socket
         # costs CPU and ~100 KB of zlib state per connection for next to nothing.
-        ws_per_message_deflate=False,
-        ws_max_size=16 * 1024,  # a kiosk only ever sends heartbeats
-    )
+        "ws_per_message_deflate": False,
+        "ws_max_size": 16 * 1024,  # a kiosk only ever sends heartbeats
+    }
+    serving.run(options, said.lines())
 
 
 @click.command(help="Load the demo school (idempotent) and print its sign-ins.")
