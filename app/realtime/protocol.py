@@ -14,6 +14,10 @@ Snapshots (and the ``?token=`` standings) pass through the same kind of whitelis
 - a child with ``show_on_board: false`` (``BoardRoute.hidden_child_ids``) is left out of the
   children rows and is anonymous everywhere else, on every board; their coins still count for
   their group.
+
+Daycare ``bike`` events and the snapshot's bikes carry child ids only (the rider, the queue),
+never a name or an avatar: the page draws the face of a child it has a row for, and a neutral
+placeholder for any other.
 """
 
 import json

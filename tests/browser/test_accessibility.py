@@ -83,10 +83,10 @@ def test_landing_and_sign_in_pass(browser: Browser, demo_server: DemoServer, lan
     try:
         page = context.new_page()
         found = {}
-        for path in ("/", "/teacher"):
+        for path in ("/", "/teacher", "/screen-setup"):
             page.goto(f"{demo_server.url}{path}?lang={lang}")
             found[path] = violations(page)
-        assert found == {"/": [], "/teacher": []}
+        assert found == {"/": [], "/teacher": [], "/screen-setup": []}
     finally:
         context.close()
 
