@@ -7,9 +7,10 @@ Entries name children by id only (app/services/audit.py); people by their label
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from math import ceil
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -86,26 +87,41 @@ def audit_page(session: Session, *, where: AuditFilter, page: int, tz: ZoneInfo)
     return AuditPage(entries=list(entries), total=int(total), page=page, pages=pages)
 
 
-def audit_csv(session: Session, *, where: AuditFilter, tz: ZoneInfo) -> Iterator[bytes]:
+CSV_COLUMNS = ("at", "actor", "actor_name", "action", "subject", "detail", "sentence")
+
+
+def audit_csv(
+    session: Session,
+    *,
+    where: AuditFilter,
+    tz: ZoneInfo,
+    headers: list[str] | None = None,
+    describe: Callable[[list[AuditEntry]], list[str]] | None = None,
+) -> Iterator[bytes]:
     """Every matching entry, oldest first, as CSV for Dutch Excel (BOM, ``;``, CRLF),
-    produced in batches so a long log never sits in memory at once."""
+    produced in batches so a long log never sits in memory at once. ``headers`` name the
+    columns (CSV_COLUMNS) in the reader's language; ``describe`` says each batch in words."""
     names = actor_names(session)
     yield "\ufeff".encode()
-    yield _line(["at", "actor", "actor_name", "action", "subject", "detail"])
+    yield _line(headers or list(CSV_COLUMNS))
     query = _filtered(select(AuditEntry), where, tz).order_by(
         col(AuditEntry.at), col(AuditEntry.id)
     )
-    for entry in session.exec(query.execution_options(yield_per=_EXPORT_BATCH)):
-        yield _line(
-            [
-                entry.at.astimezone(tz).isoformat(timespec="seconds"),
-                entry.actor,
-                names.get(entry.actor, ""),
-                entry.action,
-                entry.subject,
-                json.dumps(entry.detail, ensure_ascii=False, sort_keys=True),
-            ]
-        )
+    rows = session.exec(query.execution_options(yield_per=_EXPORT_BATCH))
+    while batch := list(islice(rows, _EXPORT_BATCH)):
+        sentences = describe(batch) if describe else [""] * len(batch)
+        for entry, sentence in zip(batch, sentences, strict=True):
+            yield _line(
+                [
+                    entry.at.astimezone(tz).isoformat(timespec="seconds"),
+                    entry.actor,
+                    names.get(entry.actor, ""),
+                    entry.action,
+                    entry.subject,
+                    json.dumps(entry.detail, ensure_ascii=False, sort_keys=True),
+                    sentence,
+                ]
+            )
 
 
 def _line(values: list[str]) -> bytes:

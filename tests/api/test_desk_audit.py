@@ -17,7 +17,7 @@ from app.models import AuditEntry
 from tests.api.conftest import School, coin_body
 from tests.api.desk_support import post_form, submit
 
-ACTION_CELL = r'<code class="muted small">([a-z_.]+)</code>'
+ACTION_CELL = r'<tr data-action="([a-z_.]+)">'
 ROSTER_CSV = b"Roepnaam;Achternaam;Groep\nDaan;Berg;Groep 7\n"
 
 
@@ -104,14 +104,12 @@ def test_audit_page_pages_through_a_long_log(teacher: TestClient, school: School
         teacher.post("/api/v1/groups", json={"name": f"Groep x{number}"})
     first = teacher.get("/teacher/audit?action=group").text
     assert "Pagina 1 van 2" in first
-    assert first.count('<code class="muted small">group.create</code>') == 50
+    assert first.count('<tr data-action="group.create">') == 50
     older = re.search(r'href="([^"]+)" rel="next"', first)
     assert older
     second = teacher.get(older.group(1).replace("&amp;", "&")).text
     assert "Pagina 2 van 2" in second
-    assert (
-        second.count('<code class="muted small">group.create</code>') == 13
-    )  # 60 + the fixture's 3
+    assert second.count('<tr data-action="group.create">') == 13  # 60 + the fixture's 3
 
 
 def test_audit_page_refuses_a_bad_date_with_a_message(teacher: TestClient) -> None:
@@ -127,7 +125,15 @@ def test_audit_csv_export_parses_back(teacher: TestClient, busy_week: School) ->
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0] == ["at", "actor", "actor_name", "action", "subject", "detail"]
+    assert rows[0] == [
+        "Wanneer",
+        "Wie (code)",
+        "Wie",
+        "Actie (code)",
+        "Waarover (code)",
+        "Details (code)",
+        "Wat er gebeurde",
+    ]
     assert [row[3] for row in rows[1:]] == ["winner.draw", "winner.redraw", "winner.reward"]
     assert {row[2] for row in rows[1:]} == {"juf"}
 
@@ -141,3 +147,29 @@ def test_every_audited_action_has_a_name_in_both_languages() -> None:
     for language in LANGUAGES:
         missing = {a for a in written if f"teacher.action.{a}" not in catalog_keys(language)}
         assert missing == set(), language
+
+
+def test_audit_page_reads_as_sentences_with_names(teacher: TestClient, busy_week: School) -> None:
+    html = teacher.get("/teacher/audit?action=coin").text
+    sentences = re.findall(r'<td class="says">([^<]+)</td>', html)
+    assert sentences == ["Juf maakte de munt van Noor K. voor iemand helpen ongedaan"]
+    english = teacher.get("/teacher/audit?action=winner&lang=en").text
+    said = re.findall(r'<td class="says">([^<]+)</td>', english)
+    assert any(s.startswith("Juf drew again: ") and " is the winner of " in s for s in said)
+    assert "child:" not in html.split("<tbody>")[1]
+    assert "{" not in html.split("<tbody>")[1]
+
+
+def test_audit_filters_name_areas_in_words(teacher: TestClient, busy_week: School) -> None:
+    html = teacher.get("/teacher/audit").text
+    assert '<option value="coin">Munten</option>' in html
+    assert '<option value="winner">Winnaars</option>' in html
+    assert ">Winners</option>" in teacher.get("/teacher/audit?lang=en").text
+
+
+def test_audit_csv_speaks_english_when_asked(teacher: TestClient, busy_week: School) -> None:
+    text = teacher.get("/teacher/audit.csv?action=coin&lang=en").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][0] == "When"
+    assert rows[0][-1] == "What happened"
+    assert rows[1][-1] == "Juf undid Noor K.'s coin for helping someone"

@@ -179,7 +179,7 @@ def test_teacher_downloads_the_exports(browser: Browser, demo_server: DemoServer
         assert archive["Munten"].max_row > 500
         page.goto(demo_server.url + "/teacher/audit")
         _name, body = _downloaded(page, "#audit-csv")
-        assert body.decode("utf-8-sig").startswith("at;actor;actor_name;action;subject;detail")
+        assert body.decode("utf-8-sig").startswith("Wanneer;Wie (code);Wie;Actie (code);")
 
 
 def test_form_without_its_token_is_refused(browser: Browser, demo_server: DemoServer) -> None:

@@ -1,6 +1,5 @@
 """The audit log on the desk: who changed what and when, filtered, paged, and as CSV."""
 
-import json
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -14,7 +13,17 @@ from app.api.deps import SessionDep, SettingsDep, TeacherDep
 from app.api.http import request_language
 from app.domain.errors import Invalid
 from app.i18n import gettext_for
-from app.services.audit_log import AuditFilter, actor_names, audit_actions, audit_csv, audit_page
+from app.models import AuditEntry
+from app.services.audit_log import (
+    CSV_COLUMNS,
+    AuditFilter,
+    actor_names,
+    audit_actions,
+    audit_csv,
+    audit_page,
+)
+from app.services.audit_names import audit_names
+from app.web.teacher.audit_words import describe
 from app.web.teacher.desk import DeskRoute, page
 
 router = APIRouter(route_class=DeskRoute)
@@ -55,9 +64,11 @@ def _query(where: AuditFilter) -> list[tuple[str, str]]:
     return [(key, value) for key, value in values.items() if value]
 
 
-def action_label(gettext: Callable[[str], str], action: str) -> str:
+def action_label(
+    gettext: Callable[[str], str], action: str, *, prefix: str = "teacher.action."
+) -> str:
     """An action as a teacher reads it ("Kind gewist"); an unknown one as it is stored."""
-    key = f"teacher.action.{action}"
+    key = f"{prefix}{action}"
     label = gettext(key)
     return action if label == key else label
 
@@ -79,6 +90,9 @@ def audit_page_view(
     result = audit_page(session, where=where, page=page_number, tz=settings.tz)
     actions = audit_actions(session)
     names = actor_names(session)
+    language = request_language(request)
+    gettext = gettext_for(language)
+    words = audit_names(session, result.entries)
     context = {
         "area": "audit",
         "result": result,
@@ -86,10 +100,9 @@ def audit_page_view(
         "areas": sorted({name.split(".")[0] for name in actions}),
         "actions": actions,
         "names": names,
-        "action_label": partial(action_label, gettext_for(request_language(request))),
-        "detail": lambda entry: (
-            json.dumps(entry.detail, ensure_ascii=False, sort_keys=True) if entry.detail else ""
-        ),
+        "action_label": partial(action_label, gettext),
+        "area_label": lambda area: action_label(gettext, area, prefix="teacher.audit.area."),
+        "says": lambda entry: describe(entry, words, gettext, language),
         "csv_url": "/teacher/audit.csv?" + urlencode(_query(where)),
         "page_url": lambda number: (
             "/teacher/audit?" + urlencode([*_query(where), ("page", number)])
@@ -100,6 +113,7 @@ def audit_page_view(
 
 @router.get("/teacher/audit.csv")
 def audit_export(
+    request: Request,
     session: SessionDep,
     settings: SettingsDep,
     _actor: TeacherDep,
@@ -110,7 +124,16 @@ def audit_export(
     until: str | None = None,
 ) -> Response:
     where = _filter(action, actor, subject, since, until)
-    body = b"".join(audit_csv(session, where=where, tz=settings.tz))
+    language = request_language(request)
+    gettext = gettext_for(language)
+    headers = [gettext(f"teacher.audit.csv.{column}") for column in CSV_COLUMNS]
+
+    def in_words(entries: list[AuditEntry]) -> list[str]:
+        words = audit_names(session, entries)
+        return [describe(entry, words, gettext, language) for entry in entries]
+
+    rows = audit_csv(session, where=where, tz=settings.tz, headers=headers, describe=in_words)
+    body = b"".join(rows)
     return Response(
         body,
         media_type="text/csv; charset=utf-8",
