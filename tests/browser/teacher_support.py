@@ -14,9 +14,14 @@ DEMO_TEACHER = ("juf", "speel-eerlijk-demo")
 
 
 @contextmanager
-def desk(browser: Browser, url: str, *, sign_in: bool = True) -> Iterator[Page]:
-    """A fresh laptop browser (its own cookies), signed in at the desk unless told not to."""
-    context = browser.new_context(viewport=LAPTOP, accept_downloads=True, locale="nl-NL")
+def desk(
+    browser: Browser, url: str, *, sign_in: bool = True, bypass_csp: bool = False
+) -> Iterator[Page]:
+    """A fresh laptop browser (its own cookies), signed in at the desk unless told not to;
+    ``bypass_csp`` lets a test inject the accessibility engine."""
+    context = browser.new_context(
+        viewport=LAPTOP, accept_downloads=True, locale="nl-NL", bypass_csp=bypass_csp
+    )
     context.set_default_timeout(20_000)
     page = context.new_page()
     try:

@@ -66,6 +66,7 @@ def desk_pages() -> list[str]:
         "/teacher/roster",
         "/teacher/roster/import",
         "/teacher/children/1/erase",
+        "/teacher/children/1/avatar",
         "/teacher/loggers",
         "/teacher/boards",
         "/teacher/boards/schoolplein",

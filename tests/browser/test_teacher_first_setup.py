@@ -9,6 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import screenshot
 from tests.browser.teacher_support import desk
+from tests.browser.test_accessibility import violations
 from tests.servers import LiveServer
 
 PASSWORD = "paarse-fiets-op-het-schoolplein"
@@ -44,6 +45,19 @@ def test_serve_prints_the_setup_code_and_the_warning(fresh_install: LiveServer) 
     assert f"No teacher yet. Open {fresh_install.url}/teacher" in log
     assert "Warning: only this computer can open it." in log
     assert log.rindex("Uvicorn running on") < log.rindex("Pleinmunt is ready at")
+
+
+def test_setup_page_passes_the_accessibility_engine(
+    browser: Browser, fresh_install: LiveServer
+) -> None:
+    context = browser.new_context(bypass_csp=True)  # the engine is a script the CSP refuses
+    try:
+        page = context.new_page()
+        for lang in ("nl", "en"):
+            page.goto(f"{fresh_install.url}/teacher?lang={lang}")
+            assert violations(page) == []
+    finally:
+        context.close()
 
 
 def test_wrong_code_is_refused(browser: Browser, fresh_install: LiveServer) -> None:
