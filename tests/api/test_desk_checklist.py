@@ -48,7 +48,7 @@ def test_printing_the_cards_finishes_the_checklist(teacher: TestClient, school: 
     assert shown == "De kaarten zijn geprint."
     page = teacher.get("/teacher/weeks").text
     assert "checklist" not in page
-    assert "Kaarten voor stagiairs geprint" in teacher.get("/teacher/audit").text
+    assert "Juf printte de kaarten voor de stagiairs" in teacher.get("/teacher/audit").text
 
 
 def test_intern_cards_show_name_and_tablet_qr_never_a_pin(
