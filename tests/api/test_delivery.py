@@ -1,6 +1,7 @@
 """Delivery: text compressed on the wire, static files revalidated cheaply."""
 
 import gzip
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -69,3 +70,19 @@ def test_static_files_revalidate_with_their_etag(client: TestClient, path: str) 
     again = client.get(path, headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_the_tablet_announces_every_module_its_script_imports(client: TestClient) -> None:
+    """All modules fetched at once (modulepreload), not discovered import by import."""
+    page = client.get("/tablet").text
+    announced = set(re.findall(r'<link rel="modulepreload" href="([^"]+)">', page))
+    imported, todo = set(), ["/static/tablet/app.js"]
+    while todo:
+        source = client.get(todo.pop()).text
+        for name in re.findall(r'from "\./([\w-]+\.js)"', source):
+            path = f"/static/tablet/{name}"
+            if path not in imported:
+                imported.add(path)
+                todo.append(path)
+    assert imported
+    assert announced == imported
