@@ -47,6 +47,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 _DATABASE_DOWN_RETRY_SECONDS = 5
+_FASTAPI_BODY_UNREADABLE = "There was an error parsing the body"
 
 
 def _response(status: int, detail: str, code: str, **extra: Any) -> JSONResponse:
@@ -88,6 +89,10 @@ async def http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
     headers = exc.headers
+    if exc.status_code == 400 and detail == _FASTAPI_BODY_UNREADABLE:
+        # FastAPI's answer to a body it cannot decode (not UTF-8, say): malformed input is a
+        # 422 like every other, as the schema documents, not an undocumented 400.
+        return _response(422, "The body is not valid JSON (or not UTF-8 text).", "invalid")
     if exc.status_code == 404 and detail == "Not Found":
         detail = "There is nothing at this address."
     elif exc.status_code == 405:

@@ -5,6 +5,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tests.api.conftest import School
+
 
 def _operations(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {
@@ -52,3 +54,18 @@ def test_tallies_day_must_be_a_written_date(logger: TestClient) -> None:
         assert response.status_code == 422, day
         assert response.json()["code"] == "invalid"
     assert logger.get("/api/v1/tallies", params={"day": "2026-12-02"}).status_code == 200
+
+
+def test_body_that_is_not_utf8_is_a_documented_422(
+    logger: TestClient, teacher: TestClient, school: School
+) -> None:
+    body = b'{"child_id": "\xff\xfe"}'
+    for client, method, path in (
+        (logger, "POST", "/api/v1/coins"),
+        (teacher, "PATCH", f"/api/v1/loggers/{school.logger_id}"),
+    ):
+        response = client.request(
+            method, path, content=body, headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 422, (path, response.text)
+        assert response.json()["code"] == "invalid"
