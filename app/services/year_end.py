@@ -9,7 +9,7 @@ their coins and bike turns go, their name leaves board events and draws).
 
 import io
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -39,6 +39,8 @@ class PurgePlan:
     children: int
     coins: int
     by_group: list[tuple[str, int]]
+    # The names a teacher checks before confirming, per group (the desk only, never a log).
+    names_by_group: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def purge_plan(session: Session) -> PurgePlan:
@@ -55,7 +57,21 @@ def purge_plan(session: Session) -> PurgePlan:
         .order_by(col(Group.name))
     ).all()
     by_group = [(name, int(count)) for name, count in groups]
-    return PurgePlan(children=sum(n for _, n in by_group), coins=int(coins), by_group=by_group)
+    names: dict[str, list[str]] = {}
+    for first, initial, group in session.exec(
+        select(Child.first_name, Child.last_initial, Group.name)
+        .join(Group, col(Group.id) == Child.group_id)
+        .where(col(Child.active).is_(False))
+    ):
+        names.setdefault(group, []).append(teacher_name(first, initial))
+    return PurgePlan(
+        children=sum(n for _, n in by_group),
+        coins=int(coins),
+        by_group=by_group,
+        names_by_group=[
+            (group, sorted(names.get(group, []), key=str.casefold)) for group, _ in by_group
+        ],
+    )
 
 
 def purge_left_children(session: Session, *, by: Actor | SystemActor) -> PurgePlan:

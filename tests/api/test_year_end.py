@@ -3,6 +3,7 @@ deactivated child (desk button and `pleinmunt purge`), leaving nothing of them b
 
 import io
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,11 @@ def _names(client: TestClient) -> set[str]:
 def test_page_says_who_counts_as_left_and_what_goes(teacher: TestClient, leavers: School) -> None:
     html = teacher.get(PAGE).text
     assert "Vertrokken = elk gedeactiveerd kind." in html
-    assert "Wordt gewist: 2 kind(eren) met samen 4 munten." in html
+    assert "Wordt gewist: 2 kinderen met samen 4 munten." in html
+    names = html.split('id="purge-names"')[1].split("</div>")[0]
+    assert re.findall(r"<h3>([^<]+?) <span", names) == ["Groep 6", "Peuters"]
+    assert re.findall(r"<li>([^<]+)</li>", names) == ["Noor K.", "Finn D."]
+    assert 'id="archive-again" href="/teacher/year-end/archive.xlsx"' in html
 
 
 def test_purge_needs_the_confirmation_word(teacher: TestClient, leavers: School) -> None:
@@ -72,7 +77,7 @@ def test_purge_erases_the_children_who_left_and_everything_about_them(
     shown = submit(
         teacher, "/teacher/year-end/purge", {"word": "wissen", "expected": "2"}, page=PAGE
     )
-    assert shown == "Gewist: 2 kind(eren) en 4 munten."
+    assert shown == "Gewist: 2 kinderen en 4 munten."
     assert _names(teacher) == {"Sam", "Zoë", "Saar"}
     gone = {leavers.children["Noor"], leavers.children["Finn"]}
     with read_session(app.state.engine) as session:
@@ -93,7 +98,7 @@ def test_purge_accepts_the_english_word(teacher: TestClient, leavers: School) ->
     shown = submit(
         teacher, "/teacher/year-end/purge", {"word": "ERASE", "expected": "2"}, page=page
     )
-    assert shown == "Erased: 2 child(ren) and 4 coins."
+    assert shown == "Erased: 2 children and 4 coins."
 
 
 def test_archive_holds_every_coin_and_winner(teacher: TestClient, leavers: School) -> None:

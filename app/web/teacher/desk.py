@@ -28,7 +28,7 @@ from app.api.errors import validation_code
 from app.api.http import SESSION_COOKIE, describe_validation, request_language
 from app.domain.avatars import ANIMALS, COLOURS
 from app.domain.errors import Invalid, NotSignedIn, PleinmuntError, TooManyAttempts
-from app.i18n import catalog_keys, gettext_for
+from app.i18n import catalog_keys, gettext_for, plural_for
 from app.i18n.errors import error_key
 from app.web.csrf import CSRF_FIELD, CsrfRefused, issue_token, require_csrf, set_anonymous_cookie
 from app.web.templating import render
@@ -204,8 +204,12 @@ def _message(gettext: Callable[[str], str], flash: dict[str, Any], language: str
     detail = str(flash.get("detail") or "")
     if detail and language == "en":
         return detail[:1].upper() + detail[1:]
-    text = gettext(str(flash.get("key", "")))
+    key = str(flash.get("key", ""))
+    text = gettext(key)
     args = dict(flash.get("args") or {})
+    for name, value in args.items():  # "3 kinderen": a count with its own plural entry
+        if isinstance(value, int) and f"{key}.{name}" in catalog_keys(language):
+            args[name] = plural_for(language)(f"{key}.{name}", value)
     if "field" in args:  # a form field by the name its label shows
         field_key = f"teacher.field.{args['field']}"
         args["field"] = gettext(field_key) if field_key in catalog_keys(language) else args["field"]
