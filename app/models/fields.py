@@ -56,7 +56,36 @@ def _single_letter(value: str) -> str:
 
 # The one type of every stored text a person typed: trimmed, inner runs of white space made
 # one space, no control or invisible characters. The others below are Text with a length.
-Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_printable)]
+def _visible_pattern() -> str:
+    """The refused characters as a JSON Schema pattern, so the OpenAPI schema says what
+    _printable checks (surrogates cannot be written in one; JSON text rarely holds them)."""
+    refused = [
+        code
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) in {"Cc", "Cf"} and chr(code) not in _ALLOWED_FORMAT
+    ]
+    ranges: list[list[int]] = []
+    for code in refused:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+
+    def escaped(code: int) -> str:  # beyond the BMP, the character itself (no \\u{} in ECMA 262)
+        return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
+
+    parts = "".join(
+        escaped(low) if low == high else f"{escaped(low)}-{escaped(high)}" for low, high in ranges
+    )
+    return f"^[^{parts}]*$"
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_printable),
+    Field(json_schema_extra={"pattern": _visible_pattern()}),
+]
 ShortName = Annotated[Text, StringConstraints(min_length=1, max_length=40)]
 Title = Annotated[Text, StringConstraints(min_length=1, max_length=80)]
 Label = Annotated[Text, StringConstraints(max_length=80)]

@@ -1,6 +1,7 @@
 """The OpenAPI schema and the HTTP answers tell the truth: how to sign in, which methods an
 address takes, what a date is."""
 
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -69,3 +70,12 @@ def test_body_that_is_not_utf8_is_a_documented_422(
         )
         assert response.status_code == 422, (path, response.text)
         assert response.json()["code"] == "invalid"
+
+
+def test_schema_says_which_characters_text_may_hold(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    pattern = re.compile(schemas["GroupCreate"]["properties"]["name"]["pattern"])
+    assert schemas["ReasonCreate"]["properties"]["icon"]["pattern"] == pattern.pattern
+    assert pattern.match("Groep 5 👩\u200d🏫")
+    for invisible in ("\u200b", "\u202e", "\u2066", "\u0007"):
+        assert not pattern.match(f"Groep{invisible}5")
