@@ -57,3 +57,27 @@ def test_no_key_is_defined_twice() -> None:
         keys = re.findall(r'^msgid "(.+)"$', text, flags=re.MULTILINE)
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         assert duplicates == [], f"keys defined twice in {language}"
+
+
+def test_no_bracketed_plurals_or_doubled_nouns() -> None:
+    """Plural forms come from the catalog (``_n``): no "kind(eren)", "child(ren)", "coin(s)",
+    and a named thing is quoted, not doubled ("Groep Groep 6b")."""
+    for language in LANGUAGES:
+        text = (ROOT / "app" / "i18n" / language / "LC_MESSAGES" / "messages.po").read_text()
+        strings = re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', text, flags=re.MULTILINE)
+        bracketed = [s for s in strings if re.search(r"\w\((en|eren|ren|s)\)", s)]
+        assert bracketed == [], language
+        doubled = [s for s in strings if re.match(r"(Groep|Group|Bord|Board) \{", s)]
+        assert doubled == [], language
+
+
+def test_plural_entries_have_every_form() -> None:
+    for language in LANGUAGES:
+        path = ROOT / "app" / "i18n" / language / "LC_MESSAGES" / "messages.po"
+        with path.open("rb") as po_file:
+            plurals = [m for m in read_po(po_file) if isinstance(m.id, tuple | list)]
+        assert plurals, "no plural entries at all"
+        for message in plurals:
+            assert message.id[1] == f"{message.id[0]}.plural", message.id
+            assert len(message.string) == 2, message.id
+            assert "{count}" in message.string[-1], message.id  # the singular may say "one"

@@ -42,7 +42,7 @@ def test_board_form_sets_mode_and_screen_hours(teacher: TestClient, school: Scho
         start="08:15",
         end="15:30",
     )
-    assert shown == "Bord Plein is opgeslagen."
+    assert shown == "Het bord ‘Plein’ is opgeslagen."
     board = teacher.get(f"/api/v1/boards/{school.board}").json()
     assert board["display_mode"] == "alphabetical"
     assert board["screen_hours"] == {"days": [1, 2, 3, 4, 5], "start": "08:15", "end": "15:30"}

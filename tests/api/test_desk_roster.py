@@ -27,7 +27,7 @@ def test_add_group_with_a_coin_tube(teacher: TestClient) -> None:
     shown = submit(
         teacher, "/teacher/groups", {"name": "Groep 7", "kind": "class", "weekly_goal": "40"}
     )
-    assert shown == "Groep Groep 7 is toegevoegd."
+    assert shown == "De groep ‘Groep 7’ is toegevoegd."
     groups = {group["name"]: group for group in teacher.get("/api/v1/groups").json()}
     assert groups["Groep 7"]["weekly_goal"] == 40
 

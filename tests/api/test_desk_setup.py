@@ -214,7 +214,7 @@ def test_edit_and_add_reasons(teacher: TestClient) -> None:
         },
         page="/teacher/reasons",
     )
-    assert shown == "Reden Iemand troosten is toegevoegd."
+    assert shown == "De reden ‘Iemand troosten’ is toegevoegd."
 
 
 def test_add_rename_and_put_away_a_bike(teacher: TestClient, school: School) -> None:
@@ -229,7 +229,7 @@ def test_add_rename_and_put_away_a_bike(teacher: TestClient, school: School) -> 
     shown = submit(
         teacher, f"/teacher/bikes/{bike['id']}", {"name": "Gele fiets"}, page="/teacher/reasons"
     )
-    assert shown == "Fiets Gele fiets is opgeslagen."
+    assert shown == "De fiets ‘Gele fiets’ is opgeslagen."
     bike = teacher.get("/api/v1/bikes").json()[0]
     assert (bike["name"], bike["active"]) == ("Gele fiets", False)
 

@@ -153,3 +153,15 @@ def test_export_form_downloads_this_boards_winners(
     )
     assert response.status_code == 200
     assert "Noor K." in response.content.decode("utf-8-sig")
+
+
+def test_counts_read_naturally_in_the_singular(
+    teacher: TestClient, school: School, settings: Settings
+) -> None:
+    _give(teacher, school.children["Noor"])
+    teacher.patch(f"/api/v1/boards/{school.board}", json={"exclude_recent_weeks": 1})
+    html = _week_page(teacher, school, _this_week(settings))
+    assert "1 munt ·" in html
+    assert "1 munten" not in html
+    assert "Wie vorige week won, doet niet mee." in html
+    assert "laatste 1 weken" not in html

@@ -89,7 +89,7 @@ def test_teacher_creates_a_board_and_a_kiosk_link(
         screenshot(page, "teacher-boards")
         form.get_by_role("button", name="Bord maken").click()
         expect(page).to_have_url(demo_server.url + "/teacher/boards/bovenbouw")
-        expect(flash(page)).to_have_text("Bord Bovenbouw is gemaakt.")
+        expect(flash(page)).to_have_text("Het bord ‘Bovenbouw’ is gemaakt.")
         page.get_by_label("Omschrijving").fill("scherm bij de gymzaal")
         page.get_by_role("button", name="Nieuwe kiosklink").click()
         qr = page.locator("figure.qr svg")

@@ -85,7 +85,7 @@ def test_reasons_and_bikes_page(browser: Browser, demo_server: DemoServer) -> No
         row = page.locator("form[data-reason='helpen']")
         row.locator("input[name='label_en']").fill("Helping out")
         row.get_by_role("button", name="Opslaan").click()
-        expect(flash(page)).to_have_text("Reden Iemand helpen is opgeslagen.")
+        expect(flash(page)).to_have_text("De reden ‘Iemand helpen’ is opgeslagen.")
         expect(page.locator("form[data-reason='helpen'] input[name='label_en']")).to_have_value(
             "Helping out"
         )
@@ -98,7 +98,7 @@ def test_audit_page_shows_the_changes(browser: Browser, demo_server: DemoServer)
         page.goto(demo_server.url + "/teacher/roster")
         page.locator("form[action='/teacher/groups'] input[name='name']").fill("Groep 3")
         page.get_by_role("button", name="Groep toevoegen").click()
-        expect(flash(page)).to_have_text("Groep Groep 3 is toegevoegd.")
+        expect(flash(page)).to_have_text("De groep ‘Groep 3’ is toegevoegd.")
         page.goto(demo_server.url + "/teacher/audit")
         expect(page.locator("#audit-table tbody tr").first).to_contain_text(
             "Juf maakte groep Groep 3"
