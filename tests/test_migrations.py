@@ -1,11 +1,13 @@
 """The schema comes only from migrations: up to head and back down, and it matches the models."""
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables)
@@ -81,3 +83,32 @@ def test_database_knows_its_revision_after_each_way(empty_database: str) -> None
     assert current_revisions(empty_database) == set()
     upgrade_to_head(empty_database)
     assert current_revisions(empty_database) == head_revisions()
+
+
+def test_zones_a_tally_named_become_the_schools_zones(empty_database: str) -> None:
+    config = alembic_config(empty_database)
+    command.upgrade(config, "7b3e9c21d4f0")  # zones were free strings
+    engine = make_engine(empty_database)
+    insert = text(
+        "INSERT INTO recess_tally (day, recess, zone, conflicts, updated_at) "
+        "VALUES (:day, 'morning', :zone, 2, :at)"
+    )
+    try:
+        with engine.begin() as connection:
+            for day, zone in ((date(2026, 11, 30), "voetbal"), (date(2026, 12, 1), "bij de poort")):
+                connection.execute(insert, {"day": day, "zone": zone, "at": datetime.now(UTC)})
+        command.upgrade(config, "head")
+        with engine.connect() as connection:
+            zones = connection.execute(text("SELECT slug, name FROM zone ORDER BY position"))
+            kept = connection.execute(text("SELECT zone FROM recess_tally ORDER BY day"))
+            assert list(zones) == [
+                ("plein", "Schoolplein"),
+                ("voetbal", "Voetbalveld"),
+                ("klimrek", "Klimrek"),
+                ("zandbak", "Zandbak"),
+                ("fietsen", "Fietsen (peuters)"),
+                ("bij de poort", "bij de poort"),
+            ]
+            assert [row.zone for row in kept] == ["voetbal", "bij de poort"]
+    finally:
+        engine.dispose()

@@ -14,6 +14,7 @@ from app.api import (
     tablet,
     tallies,
     winners,
+    zones,
 )
 from app.api.errors import ERROR_RESPONSES
 
@@ -31,5 +32,6 @@ for module in (
     tablet,
     tallies,
     winners,
+    zones,
 ):
     api_router.include_router(module.router)

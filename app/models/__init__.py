@@ -25,6 +25,7 @@ from app.models.reason import Reason  # noqa: E402
 from app.models.roster import Child, Group  # noqa: E402
 from app.models.setup import SetupCode  # noqa: E402
 from app.models.tally import RecessTally  # noqa: E402
+from app.models.zone import Zone  # noqa: E402
 
 __all__ = [
     "AuditEntry",
@@ -47,4 +48,5 @@ __all__ = [
     "SignInFailure",
     "Teacher",
     "UserSession",
+    "Zone",
 ]

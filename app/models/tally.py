@@ -9,6 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from app.models.fields import Int
 from app.models.types import UTCDateTime, utcnow
+from app.models.zone import ZonePublic
 
 
 class RecessTally(SQLModel, table=True):
@@ -18,7 +19,7 @@ class RecessTally(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     day: date
     recess: str = Field(max_length=40)
-    zone: str = Field(max_length=40)
+    zone: str = Field(max_length=40, foreign_key="zone.slug")  # the zone's slug
     conflicts: int = Field(default=0)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -46,3 +47,4 @@ class TalliesPublic(pydantic.BaseModel):
     day: date
     recess_now: str
     tallies: list[TallyPublic]
+    zones: list[ZonePublic]  # the zones the tablet offers (switched-off ones left out)

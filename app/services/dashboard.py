@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from app.domain.histogram import Bucket, histogram
 from app.domain.tallies import RECESSES
 from app.domain.weeks import shift_week, week_start
-from app.models import Child, Coin, Group, Reason, RecessTally
+from app.models import Child, Coin, Group, Reason, RecessTally, Zone
 
 DEFAULT_WEEKS = 12
 # 0, 1, 2, 3–4, 5–9 and 10 or more coins in a week.
@@ -59,6 +59,7 @@ class Dashboard:
     by_reason: list[ReasonSeries] = field(default_factory=list)
     coins: list[int] = field(default_factory=list)
     conflicts: list[Named] = field(default_factory=list)  # one series per recess
+    conflicts_by_zone: list[Named] = field(default_factory=list)  # "🏖️ Zandbak", ...
     spread: list[Bucket] = field(default_factory=list)
     spread_by_group: list[GroupNone] = field(default_factory=list)
     loggers: list[LoggerCoins] = field(default_factory=list)
@@ -85,6 +86,7 @@ def dashboard(session: Session, *, last_week: str, count: int = DEFAULT_WEEKS) -
     board.by_reason = _coins_by_reason(session, weeks, totals)
     board.coins = [sum(series.values[i] for series in board.by_group) for i in range(len(weeks))]
     board.conflicts = _conflicts(session, weeks)
+    board.conflicts_by_zone = _conflicts_by_zone(session, weeks)
     board.spread, board.spread_by_group = _spread(session, last_week)
     board.loggers = _loggers(weeks, totals)
     return board
@@ -164,6 +166,27 @@ def _conflicts(session: Session, weeks: list[str]) -> list[Named]:
         year, number, _ = day.isocalendar()
         totals[recess][f"{year:04d}-W{number:02d}"] += int(total)
     return [Named(key=recess, values=_aligned(weeks, totals, recess)) for recess in RECESSES]
+
+
+def _conflicts_by_zone(session: Session, weeks: list[str]) -> list[Named]:
+    """Per zone in the school's order, the zones with a conflict in the window only."""
+    first = week_start(weeks[0])
+    end = week_start(weeks[-1]) + timedelta(days=7)
+    rows = session.exec(
+        select(col(RecessTally.day), col(RecessTally.zone), func.sum(RecessTally.conflicts))
+        .where(RecessTally.day >= first, RecessTally.day < end)
+        .group_by(col(RecessTally.day), col(RecessTally.zone))
+    ).all()
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for day, zone, total in rows:
+        year, number, _ = day.isocalendar()
+        totals[zone][f"{year:04d}-W{number:02d}"] += int(total)
+    zones = session.exec(select(Zone).order_by(col(Zone.position), col(Zone.id))).all()
+    return [
+        Named(key=f"{zone.icon} {zone.name}", values=_aligned(weeks, totals, zone.slug))
+        for zone in zones
+        if sum(totals.get(zone.slug, {}).values()) > 0
+    ]
 
 
 def _spread(session: Session, week: str) -> tuple[list[Bucket], list[GroupNone]]:

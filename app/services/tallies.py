@@ -13,6 +13,7 @@ from app.models.tally import TalliesPublic, TallyChange, TallyPublic
 from app.models.types import utcnow
 from app.services.audit import audit
 from app.services.replays import remember_write, replayed_subject
+from app.services.zones import list_zones, zone_slugs
 from app.settings import Settings
 
 
@@ -31,6 +32,7 @@ def tallies_for_day(session: Session, *, day: date | None, settings: Settings) -
         day=day,
         recess_now=recess_at(utcnow().astimezone(settings.tz).time()),
         tallies=[_public(row) for row in rows],
+        zones=list_zones(session, active_only=True),
     )
 
 
@@ -49,7 +51,7 @@ def change_tally(
     at = clamp_awarded_at(change.at, now=utcnow(), backdate_days=settings.backdate_days)
     local = at.astimezone(settings.tz)
     recess = change.recess or recess_at(local.time())
-    check_tally(recess=recess, zone=change.zone)
+    check_tally(recess=recess, zone=change.zone, zones=zone_slugs(session))
     row = _locked_row(session, day=local.date(), recess=recess, zone=change.zone)
     row.conflicts = changed_count(row.conflicts, change.delta)
     row.updated_at = utcnow()

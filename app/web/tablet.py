@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from app.api.deps import SessionDep, SettingsDep
 from app.api.http import request_language
-from app.domain.tallies import RECESSES, ZONES
+from app.domain.tallies import RECESSES
 from app.i18n import gettext_for, messages_with_prefix
 from app.services.tablet import active_logger_names
 from app.web.templating import render
@@ -58,7 +58,6 @@ def tablet_page(request: Request, session: SessionDep, settings: SettingsDep) ->
         "daily_cap": settings.daily_cap,
         "refresh_ms": int(settings.tablet_refresh_seconds * 1000),
         "time_zone": settings.timezone,
-        "zones": list(ZONES),
         "recesses": list(RECESSES),
         "version": shell_version(),
     }

@@ -67,6 +67,7 @@ def figures(data: Dashboard, language: str, names: dict[str, str]) -> dict[str, 
     ]
     recesses = [Series(_(f"teacher.recess.{row.key}"), tuple(row.values)) for row in data.conflicts]
     coins = [Series(_("teacher.dashboard.coins"), tuple(data.coins))]
+    zones = [Series(row.key, tuple(row.values)) for row in data.conflicts_by_zone]
     return {
         "groups": Figure(stacked_columns(weeks, groups), _table(header, weeks, groups)),
         "reasons": Figure(
@@ -76,6 +77,7 @@ def figures(data: Dashboard, language: str, names: dict[str, str]) -> dict[str, 
             stacked_columns(weeks, recesses, height=200),
             _table(header, weeks, [*recesses, *coins]),
         ),
+        "zones": Figure(stacked_columns(weeks, zones, height=200), _table(header, weeks, zones)),
         "coins": Figure(line_chart(weeks, coins, height=170), []),
         "spread": _spread(data, _),
         "loggers": _loggers(data, _, names),

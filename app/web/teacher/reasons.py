@@ -1,4 +1,4 @@
-"""The reasons a coin is given for, and the daycare's bikes, on the desk."""
+"""The reasons a coin is given for, the daycare's bikes and the schoolyard's zones, on the desk."""
 
 from typing import Annotated, Any
 
@@ -9,7 +9,8 @@ from app.api.deps import IdParam, SessionDep, TeacherDep
 from app.domain.errors import Invalid
 from app.models.bike import BikeCreate, BikeUpdate
 from app.models.reason import ReasonContext, ReasonCreate, ReasonUpdate
-from app.services import bikes, reasons, roster
+from app.models.zone import ZoneCreate, ZoneUpdate
+from app.services import bikes, reasons, roster, zones
 from app.web.teacher.desk import Back, DeskRoute, done, form_int, page, parse_form
 
 router = APIRouter(route_class=DeskRoute)
@@ -27,6 +28,7 @@ def reasons_page(request: Request, session: SessionDep, _actor: TeacherDep) -> R
         "bikes": bikes.list_bikes(session),
         "daycare_groups": [group for group in groups if group.kind == "daycare"],
         "group_names": {group.id: group.name for group in groups},
+        "zones": zones.list_zones(session),
     }
     return page(request, "teacher/reasons.html", context)
 
@@ -106,3 +108,39 @@ def change_bike(
     changes = parse_form(BikeUpdate, {"name": name, "active": active})
     row = bikes.update_bike(session, bike_id=bike_id, changes=changes, by=actor)
     return done(back, "teacher.bikes.saved", name=row.name)
+
+
+@router.post("/teacher/zones")
+def add_zone(
+    session: SessionDep,
+    actor: TeacherDep,
+    name: Text,
+    icon: Text = "📍",
+    position: Text = "0",
+    back: Back = "",
+) -> Response:
+    fields = {"name": name, "icon": icon, "position": form_int(position, field="position") or 0}
+    row = zones.create_zone(session, zone=parse_form(ZoneCreate, fields), by=actor)
+    return done(back, "teacher.zones.added", name=row.name)
+
+
+@router.post("/teacher/zones/{slug}")
+def change_zone(
+    slug: str,
+    session: SessionDep,
+    actor: TeacherDep,
+    name: Text,
+    icon: Text,
+    position: Text = "0",
+    active: Flag = False,
+    back: Back = "",
+) -> Response:
+    fields = {
+        "name": name,
+        "icon": icon,
+        "position": form_int(position, field="position") or 0,
+        "active": active,
+    }
+    changes = parse_form(ZoneUpdate, fields)
+    row = zones.update_zone(session, slug=slug, changes=changes, by=actor)
+    return done(back, "teacher.zones.saved", name=row.name)

@@ -5,10 +5,8 @@ import { readJson, SignedOut } from "./data.js";
 import { talliesWithPending } from "./pending.js";
 import { uuid4 } from "./uuid.js";
 
-const ICONS = { plein: "🏫", voetbal: "⚽", klimrek: "🧗", zandbak: "🏖️", fietsen: "🚲" };
-
 export function initTally({ outbox }) {
-  const state = { recess: null, rows: [], counts: new Map(), visible: false };
+  const state = { recess: null, rows: [], zones: [], counts: new Map(), visible: false };
   const key = (recess, zone) => `${recess}:${zone}`;
 
   async function load() {
@@ -19,6 +17,7 @@ export function initTally({ outbox }) {
       if (!(error instanceof SignedOut)) throw error;
       return; // the outbox's 401 asks for the PIN
     }
+    state.zones = answer?.data.zones ?? state.zones; // the school's own, set on the desk
     const today = answer && answer.data.day === schoolDay(answer) ? answer.data : null;
     state.recess ??= today?.recess_now ?? null;
     state.rows = today?.tallies ?? [];
@@ -33,11 +32,11 @@ export function initTally({ outbox }) {
 
   async function change(zone, delta) {
     const id = uuid4();
-    const body = { id, recess: state.recess, zone, delta, at: new Date().toISOString() };
-    const counted = key(state.recess, zone);
+    const body = { id, recess: state.recess, zone: zone.slug, delta, at: new Date().toISOString() };
+    const counted = key(state.recess, zone.slug);
     state.counts.set(counted, Math.max((state.counts.get(counted) ?? 0) + delta, 0));
     render();
-    await outbox.add({ id, kind: "tally", url: "/api/v1/tallies", body, label: t(`tablet.zone.${zone}`) });
+    await outbox.add({ id, kind: "tally", url: "/api/v1/tallies", body, label: zone.name });
   }
 
   for (const type of ["sent", "rejected"]) {
@@ -54,22 +53,22 @@ export function initTally({ outbox }) {
       ),
     );
     $("#zones").replaceChildren(
-      ...config.zones.map((zone) => {
-        const count = state.counts.get(key(state.recess, zone)) ?? 0;
-        const label = t(`tablet.zone.${zone}`);
+      ...state.zones.map((zone) => {
+        const count = state.counts.get(key(state.recess, zone.slug)) ?? 0;
         return el(
           "div",
-          { class: "zone", dataset: { zone } },
-          el("span", { class: "zone-icon", "aria-hidden": "true" }, ICONS[zone] ?? "📍"),
-          el("span", { class: "zone-name" }, label),
+          { class: "zone", dataset: { zone: zone.slug } },
+          el("span", { class: "zone-icon", "aria-hidden": "true" }, zone.icon),
+          el("span", { class: "zone-name" }, zone.name),
           el("span", { class: "zone-count", "aria-live": "polite" }, String(count)),
           el("div", { class: "zone-buttons" },
-            el("button", { type: "button", class: "minus", disabled: count === 0, "aria-label": t("tablet.tally.minus", { zone: label }), onclick: () => change(zone, -1) }, "−"),
-            el("button", { type: "button", class: "plus", "aria-label": t("tablet.tally.plus", { zone: label }), onclick: () => change(zone, 1) }, "+"),
+            el("button", { type: "button", class: "minus", disabled: count === 0, "aria-label": t("tablet.tally.minus", { zone: zone.name }), onclick: () => change(zone, -1) }, "−"),
+            el("button", { type: "button", class: "plus", "aria-label": t("tablet.tally.plus", { zone: zone.name }), onclick: () => change(zone, 1) }, "+"),
           ),
         );
       }),
     );
+    if (state.zones.length === 0) $("#zones").append(el("p", { class: "empty" }, t("tablet.tally.no_zones")));
   }
 
   return {
