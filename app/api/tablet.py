@@ -20,9 +20,10 @@ def me(session: SessionDep, actor: LoggerDep) -> TabletMe:
     summary="A group as the tablet shows it",
     description="Every active child of the group with coins today, coins this "
     "week and how many more they may get today (the daily cap); the children not yet seen "
-    "this week; and the reasons to pick from.",
+    "this week (and whether there are so many the tablet shows them first); what the signed-in "
+    "intern gave today (for them alone); and the reasons to pick from.",
 )
 def group_view(
-    group_id: IdParam, session: SessionDep, settings: SettingsDep, _actor: LoggerDep
+    group_id: IdParam, session: SessionDep, settings: SettingsDep, actor: LoggerDep
 ) -> TabletGroup:
-    return tablet.group_view(session, group_id=group_id, settings=settings)
+    return tablet.group_view(session, group_id=group_id, by=actor, settings=settings)

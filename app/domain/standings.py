@@ -82,3 +82,12 @@ def group_totals(
 def unseen_children(roster: Iterable[RosterEntry], coins: Mapping[int, int]) -> list[int]:
     """Children with no coin yet this week: the tablet's quiet "not yet seen" row."""
     return [entry.child_id for entry in roster if coins.get(entry.child_id, 0) == 0]
+
+
+# More not-yet-seen children than a row shows at a glance: the tablet puts them first.
+UNSEEN_LONG = 6
+
+
+def unseen_first(unseen: int) -> bool:
+    """Whether the children not seen this week go first in the tablet's grid (a long list)."""
+    return unseen > UNSEEN_LONG

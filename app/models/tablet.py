@@ -28,6 +28,13 @@ class TabletGroupRef(BaseModel):
     kind: GroupKind
 
 
+class MyDay(BaseModel):
+    """What the signed-in intern gave today, in every group: for them alone, never compared."""
+
+    coins: int
+    child_ids: list[int]  # the different children; the tablet adds its outbox's coins to both
+
+
 class TabletGroup(BaseModel):
     group: TabletGroupRef
     day: date
@@ -35,6 +42,8 @@ class TabletGroup(BaseModel):
     daily_cap: int
     children: list[TabletChild]
     unseen: list[int]
+    unseen_first: bool  # a long list: the tablet shows these children first
+    mine_today: MyDay
     reasons: list[ReasonPublic]
 
 

@@ -13,12 +13,12 @@ from sqlmodel import Session, col, select
 from app.domain.actors import Actor
 from app.domain.avatars import ANIMALS, COLOURS
 from app.domain.awarding import coins_left_today
-from app.domain.standings import RosterEntry, unseen_children
+from app.domain.standings import RosterEntry, unseen_children, unseen_first
 from app.domain.weeks import day_bounds, week_of
 from app.models import Child, Coin, Group, Logger, Reason, Teacher
 from app.models.reason import ReasonPublic
 from app.models.roster import GroupKind
-from app.models.tablet import TabletChild, TabletGroup, TabletGroupRef, TabletMe
+from app.models.tablet import MyDay, TabletChild, TabletGroup, TabletGroupRef, TabletMe
 from app.models.types import utcnow
 from app.services.roster import get_group
 from app.settings import Settings
@@ -30,7 +30,7 @@ def avatar_look(avatar: str) -> tuple[str, str]:
     return ANIMALS.get(animal, "🪙"), COLOURS.get(colour, "#34495e")
 
 
-def group_view(session: Session, *, group_id: int, settings: Settings) -> TabletGroup:
+def group_view(session: Session, *, group_id: int, by: Actor, settings: Settings) -> TabletGroup:
     group = get_group(session, group_id)
     now = utcnow()
     week = week_of(now, settings.tz)
@@ -55,6 +55,8 @@ def group_view(session: Session, *, group_id: int, settings: Settings) -> Tablet
             for child in children
         ],
         unseen=unseen,
+        unseen_first=unseen_first(len(unseen)),
+        mine_today=_my_day(session, by=by, now=now, settings=settings),
         reasons=_reasons_for(session, GroupKind(group.kind)),
     )
 
@@ -101,6 +103,23 @@ def _coins_today(
         .group_by(col(Coin.child_id))
     ).all()
     return {child_id: int(total) for child_id, total in rows}
+
+
+def _my_day(session: Session, *, by: Actor, now: datetime, settings: Settings) -> MyDay:
+    start, end = day_bounds(now, settings.tz)
+    rows = session.exec(
+        select(Coin.child_id, func.sum(Coin.amount))
+        .where(
+            Coin.week == week_of(now, settings.tz),  # served by the week index: one week read
+            Coin.logged_by == by.label,
+            Coin.awarded_at >= start,
+            Coin.awarded_at < end,
+            col(Coin.voided_at).is_(None),
+        )
+        .group_by(col(Coin.child_id))
+        .order_by(col(Coin.child_id))
+    ).all()
+    return MyDay(coins=sum(int(total) for _, total in rows), child_ids=[row[0] for row in rows])
 
 
 def _coins_in_week(session: Session, ids: list[int], *, week: str) -> dict[int, int]:

@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, coin_body
+from tests.api.conftest import School, coin_body, created
 
 
 def _group(client: TestClient, school: School, name: str = "Groep 5") -> dict:
@@ -105,3 +105,31 @@ def test_group_view_open_to_teacher(teacher: TestClient, school: School) -> None
 def test_group_view_bad_id_is_422(logger: TestClient) -> None:
     assert logger.get(f"/api/v1/tablet/groups/{10**30}").status_code == 422
     assert logger.get("/api/v1/tablet/groups/vijf").status_code == 422
+
+
+def test_group_view_counts_the_interns_own_day_in_every_group(
+    logger: TestClient, teacher: TestClient, school: School
+) -> None:
+    sam, zoe, noor = (school.children[name] for name in ("Sam", "Zoë", "Noor"))
+    for child in (sam, sam, noor):
+        logger.post("/api/v1/coins", json=coin_body(child))
+    voided = logger.post("/api/v1/coins", json=coin_body(zoe)).json()["id"]
+    logger.post(f"/api/v1/coins/{voided}/void")
+    teacher.post("/api/v1/coins", json=coin_body(zoe))  # another giver's coin is not hers
+    mine = _group(logger, school)["mine_today"]
+    assert mine == {"coins": 3, "child_ids": sorted([sam, noor])}
+    assert _group(teacher, school)["mine_today"] == {"coins": 1, "child_ids": [zoe]}
+
+
+def test_group_view_puts_a_long_unseen_list_first(
+    logger: TestClient, teacher: TestClient, school: School
+) -> None:
+    assert _group(logger, school)["unseen_first"] is False  # two children: a row will do
+    group = school.groups["Groep 6"]
+    for n in range(6):
+        body = {"first_name": f"Kind{n}", "group_id": group}
+        created(teacher.post("/api/v1/children", json=body))
+    assert len(_group(logger, school, "Groep 6")["unseen"]) == 7
+    assert _group(logger, school, "Groep 6")["unseen_first"] is True
+    logger.post("/api/v1/coins", json=coin_body(school.children["Noor"]))
+    assert _group(logger, school, "Groep 6")["unseen_first"] is False

@@ -2,11 +2,13 @@
 
 from app.domain.masking import NameDisplay
 from app.domain.standings import (
+    UNSEEN_LONG,
     GroupStanding,
     RosterEntry,
     group_totals,
     rank_children,
     unseen_children,
+    unseen_first,
 )
 
 G5, G6 = 5, 6
@@ -120,3 +122,7 @@ def test_unseen_children_are_those_without_coins_this_week() -> None:
 
 def test_unseen_children_is_empty_when_everyone_got_a_coin() -> None:
     assert unseen_children(ROSTER, dict.fromkeys(range(1, 6), 1)) == []
+
+
+def test_unseen_first_only_when_the_list_is_long() -> None:
+    assert (unseen_first(UNSEEN_LONG), unseen_first(UNSEEN_LONG + 1)) == (False, True)

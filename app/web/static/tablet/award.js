@@ -12,7 +12,7 @@ export function initAward({ outbox }) {
   // tablet take a quarter of a second to build again).
   const state = {
     view: null, byId: new Map(), selected: new Set(), query: "", pending: new Map(),
-    cards: new Map(), unseenKey: null,
+    cards: new Map(), unseenKey: null, unseen: new Set(), first: new Set(), firstFor: null,
   };
   const undoable = { shown: null, coins: [] }; // the one undo toast and the coins it undoes
 
@@ -48,6 +48,7 @@ export function initAward({ outbox }) {
         class: "child",
         "aria-pressed": String(state.selected.has(child.id)),
         "data-state": left === 0 ? "cap" : null,
+        "data-unseen": marked(child) ? "true" : null,
         dataset: { childId: child.id },
         onclick: () => toggle(state.byId.get(child.id) ?? child),
       },
@@ -57,10 +58,20 @@ export function initAward({ outbox }) {
     );
   }
 
+  // A child given a coin a moment ago (still in the outbox) has been seen.
+  function unseenNow(child) {
+    return state.unseen.has(child.id) && !(state.pending.get(child.id) > 0);
+  }
+
+  // A long not-seen list: those cards go first, drawn with a dashed edge.
+  function marked(child) {
+    return state.view.unseen_first && unseenNow(child);
+  }
+
   // Everything a card shows: a card kept with the same look is not built again.
   function look(child) {
     const shown = [childName(child), child.emoji, child.colour, today(child), capLeft(child), state.view.daily_cap];
-    return [...shown, state.selected.has(child.id)].join("|");
+    return [...shown, state.selected.has(child.id), marked(child)].join("|");
   }
 
   function cardOf(child) {
@@ -80,17 +91,18 @@ export function initAward({ outbox }) {
       if (child && state.cards.has(id)) cardOf(child);
     }
     renderUnseen();
+    renderMine();
     renderReasons();
   }
 
+  // A long list goes first in the grid (a row would hide most of it); a short one is a row.
   function renderUnseen() {
-    // A child given a coin a moment ago (still in the outbox) has been seen.
-    const wanted = new Set(state.view.unseen);
-    const unseen = state.view.children.filter(
-      (child) => wanted.has(child.id) && !(state.pending.get(child.id) > 0),
-    );
+    const unseen = state.view.children.filter(unseenNow);
+    const first = state.view.unseen_first;
     $("#unseen").hidden = unseen.length === 0;
-    const key = unseen.map((child) => [child.id, child.first_name, child.emoji, child.colour].join(":")).join(" ");
+    $("#unseen-title").textContent = first ? t("tablet.unseen_first", { count: unseen.length }) : t("tablet.unseen");
+    $("#unseen-list").hidden = first;
+    const key = first ? "" : unseen.map((child) => [child.id, child.first_name, child.emoji, child.colour].join(":")).join(" ");
     if (key === state.unseenKey) {
       for (const button of $("#unseen-list").children) {
         button.setAttribute("aria-pressed", String(state.selected.has(Number(button.dataset.childId))));
@@ -116,6 +128,24 @@ export function initAward({ outbox }) {
     );
   }
 
+  // What this intern gave today (the server's count and the outbox's coins), for them alone.
+  function renderMine() {
+    const mine = state.view.mine_today;
+    const children = new Set(mine.child_ids);
+    let coins = mine.coins;
+    for (const [child, count] of state.pending) {
+      coins += count;
+      if (count > 0) children.add(child);
+    }
+    const n = (one, many, count) => (count === 1 ? t(one) : t(many, { count }));
+    $("#mine").textContent = coins <= 0
+      ? t("tablet.mine.none")
+      : t("tablet.mine.today", {
+          coins: n("tablet.mine.coin_one", "tablet.coins_merged", coins),
+          children: n("tablet.mine.child_one", "tablet.children_count", children.size),
+        });
+  }
+
   function renderReasons() {
     const count = state.selected.size;
     $("#selection").textContent = count === 0 ? t("tablet.pick_child") : t("tablet.selected", { count });
@@ -135,12 +165,16 @@ export function initAward({ outbox }) {
   function render() {
     if (!state.view) return;
     const query = fold(state.query.trim());
-    const shown = state.view.children.filter((child) => !query || fold(childName(child)).includes(query));
+    // Cards never move under a finger: who goes first is fixed when the group is opened.
+    const first = state.view.children.filter((child) => state.first.has(child.id));
+    const ordered = first.length ? [...first, ...state.view.children.filter((child) => !state.first.has(child.id))] : state.view.children;
+    const shown = ordered.filter((child) => !query || fold(childName(child)).includes(query));
     const nodes = shown.map(cardOf);
     const same = nodes.length === grid.children.length && nodes.every((node, index) => grid.children[index] === node);
     if (!same) grid.replaceChildren(...nodes);
     if (shown.length === 0) grid.append(el("p", { class: "empty" }, t("tablet.no_match")));
     renderUnseen();
+    renderMine();
     renderReasons();
   }
 
@@ -211,8 +245,13 @@ export function initAward({ outbox }) {
     // A fresh answer from the server already counts every coin it has: start counting anew,
     // keeping only the coins still waiting in the outbox.
     async show(view) {
+      if (state.firstFor !== view.group.id) {
+        state.firstFor = view.group.id;
+        state.first = new Set(view.unseen_first ? view.unseen : []);
+      }
       state.view = view;
       state.byId = new Map(view.children.map((child) => [child.id, child]));
+      state.unseen = new Set(view.unseen);
       const waiting = new Map();
       for (const entry of await outbox.entries()) {
         if (entry.kind === "coin") waiting.set(entry.child_id, (waiting.get(entry.child_id) ?? 0) + 1);
