@@ -19,7 +19,7 @@ class Zone(SQLModel, table=True):
 class ZoneCreate(SQLModel):
     name: ShortName
     icon: Icon = "📍"
-    position: Int = Field(default=0, ge=0, le=10_000)
+    position: Int | None = Field(default=None, ge=0, le=10_000, description="default: last")
 
 
 class ZoneUpdate(SQLModel):

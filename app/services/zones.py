@@ -1,5 +1,6 @@
 """The school's zones of the schoolyard: set on the desk, offered on the tablet's tally."""
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
@@ -28,7 +29,11 @@ def create_zone(session: Session, *, zone: ZoneCreate, by: Actor) -> ZonePublic:
         raise Conflict(
             f"a zone called {zone.name!r} already exists", code="zone_exists", name=zone.name
         )
-    row = Zone(slug=slug, name=zone.name, icon=zone.icon, position=zone.position)
+    position = zone.position
+    if position is None:
+        last = session.exec(select(func.max(Zone.position))).one()
+        position = 0 if last is None else last + 1
+    row = Zone(slug=slug, name=zone.name, icon=zone.icon, position=position)
     session.add(row)
     audit(session, by=by, action="zone.create", subject=f"zone:{slug}")
     public = ZonePublic.model_validate(row)

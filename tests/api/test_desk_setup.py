@@ -251,3 +251,22 @@ def test_invisible_character_in_a_name_is_refused_on_the_desk(teacher: TestClien
     )
     assert shown.startswith("Daar staat een onzichtbaar teken of stuurteken in.")
     assert "Mo\u202e" not in _loggers(teacher)
+
+
+def test_add_rename_and_switch_off_a_zone(teacher: TestClient) -> None:
+    shown = submit(
+        teacher, "/teacher/zones", {"name": "Schommels", "icon": "🪁"}, page="/teacher/reasons"
+    )
+    assert shown == "Zone Schommels toegevoegd."
+    zones = {zone["slug"]: zone for zone in teacher.get("/api/v1/zones").json()}
+    assert (zones["schommels"]["icon"], list(zones)[-1]) == ("🪁", "schommels")
+    change = {"name": "Grote schommels", "icon": "🪁", "position": "0"}
+    shown = submit(teacher, "/teacher/zones/schommels", change, page="/teacher/reasons")
+    assert shown == "Zone Grote schommels bewaard."
+    zone = next(z for z in teacher.get("/api/v1/zones").json() if z["slug"] == "schommels")
+    assert (zone["name"], zone["position"], zone["active"]) == ("Grote schommels", 0, False)
+
+
+def test_zone_name_without_letters_is_refused_saying_why(teacher: TestClient) -> None:
+    shown = submit(teacher, "/teacher/zones", {"name": "!!"}, page="/teacher/reasons")
+    assert shown == "Een zonenaam heeft minstens twee letters of cijfers."

@@ -9,7 +9,14 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.tablet_support import card, sign_in, tablet, teacher
+from tests.browser.tablet_support import (
+    card,
+    choose_group,
+    open_tablet,
+    tablet,
+    teacher,
+    type_pin,
+)
 from tests.servers import LiveServer
 
 NAMES = ["Aaron", "Bo", "Cas", "Daan", "Eva", "Fenna", "Gijs", "Hugo", "Ilse"]
@@ -25,7 +32,8 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 def _new_group(desk: httpx.Client) -> dict[str, int]:
-    """Groep 8 with nine children; only Aaron got a coin this week (from another intern)."""
+    """Groep 8 with nine children; only Aaron got a coin this week (from another intern), and
+    Romy, an intern new today."""
     group = desk.post("/api/v1/groups", json={"name": "Groep 8", "kind": "class"}).json()["id"]
     children = {
         name: desk.post(
@@ -39,6 +47,8 @@ def _new_group(desk: httpx.Client) -> dict[str, int]:
     )
     coin = {"id": str(uuid.uuid4()), "child_id": children["Aaron"], "reason": "helpen"}
     assert kas.post("/api/v1/coins", json=coin).status_code == 201
+    romy = {"name": "Romy", "pin": "97531864"}
+    assert desk.post("/api/v1/loggers", json=romy).status_code == 201
     return children
 
 
@@ -64,7 +74,10 @@ def test_intern_sees_own_day_and_the_unseen_first(
     with tablet(browser, portrait=portrait) as (context, page):
         if lang == "en":
             context.add_cookies([{"name": "pleinmunt_lang", "value": "en", "url": server}])
-        sign_in(page, server, name="Kimberly", group="Groep 8")
+        open_tablet(page, server)
+        page.locator(".logger", has_text="Romy").tap()
+        type_pin(page, "97531864")
+        choose_group(page, "Groep 8")
         expect(page.locator("#mine")).to_have_text(texts[0])  # Kas's coin is not hers
         expect(page.locator("#unseen-title")).to_have_text(texts[2])
         names = page.locator("#grid .child .name")
@@ -78,6 +91,8 @@ def test_intern_sees_own_day_and_the_unseen_first(
             page.locator(".reason").first.tap()
         expect(page.locator("#mine")).to_have_text(texts[1])
         expect(page.locator("#unseen-title")).to_contain_text("6")
+        expect(names).to_have_text([f"{name} V." for name in [*NAMES[1:], "Aaron"]])  # stays put
+        expect(page.locator("#grid .child[data-unseen='true']")).to_have_count(6)
         screenshot(page, f"tablet-fairness-mine-{lang}")
         page.context.set_offline(False)
         expect(page.locator("#pending")).to_be_hidden(timeout=60_000)

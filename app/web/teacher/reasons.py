@@ -116,10 +116,10 @@ def add_zone(
     actor: TeacherDep,
     name: Text,
     icon: Text = "📍",
-    position: Text = "0",
+    position: Text = "",
     back: Back = "",
 ) -> Response:
-    fields = {"name": name, "icon": icon, "position": form_int(position, field="position") or 0}
+    fields = {"name": name, "icon": icon, "position": form_int(position, field="position")}
     row = zones.create_zone(session, zone=parse_form(ZoneCreate, fields), by=actor)
     return done(back, "teacher.zones.added", name=row.name)
 
