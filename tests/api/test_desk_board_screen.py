@@ -129,3 +129,15 @@ def test_child_form_consent_box(teacher: TestClient, school: School) -> None:
     sam = school.children["Sam"]
     submit(teacher, f"/teacher/children/{sam}", {**body, "first_name": "Sam", "last_initial": "B"})
     assert teacher.get(f"/api/v1/children/{sam}").json()["show_on_board"] is False
+
+
+def test_board_without_a_short_name_takes_its_title(teacher: TestClient, school: School) -> None:
+    data = {
+        "title": "Groep 6b – Speelplaats Één",
+        "name_display": "first_name_initial",
+        "winner_policy": "most_coins",
+        "group_ids": [school.groups["Groep 5"]],
+    }
+    response = post_form(teacher, "/teacher/boards", data, page="/teacher/boards")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/teacher/boards/groep-6b-speelplaats-een"

@@ -12,6 +12,7 @@ from app.domain.draw import WinnerPolicy
 from app.domain.errors import Invalid
 from app.domain.masking import NameDisplay
 from app.domain.screen import DisplayMode, away_too_long
+from app.domain.slugs import slug_from_title
 from app.models.board import (
     BoardCreate,
     BoardPublic,
@@ -80,7 +81,6 @@ def _board_fields(
 def add_board(
     session: SessionDep,
     actor: TeacherDep,
-    slug: Text,
     title: Text,
     name_display: Text,
     winner_policy: Text,
@@ -91,13 +91,16 @@ def add_board(
     days: Ids = [],  # noqa: B006
     start: Text = "",
     end: Text = "",
+    slug: Text = "",
     back: Back = "",
 ) -> Response:
     fields = _board_fields(title, group_ids, name_display, winner_policy, exclude_recent_weeks)
     fields["screen_hours"] = _hours(hours, days, start, end)
     if display_mode and display_mode != "auto":  # auto: groups for daycare only, else ranking
         fields["display_mode"] = display_mode
-    board = parse_form(BoardCreate, {"slug": slug.strip().lower(), **fields})
+    # Left empty, the short name is the title's (the page's script fills it in as you type).
+    slug = slug.strip().lower() or slug_from_title(title)
+    board = parse_form(BoardCreate, {"slug": slug, **fields})
     row = boards.create_board(session, board=board, by=actor)
     return done(back, "teacher.boards.added", to=f"/teacher/boards/{row.slug}", title=row.title)
 
