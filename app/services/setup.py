@@ -61,6 +61,8 @@ def create_first_teacher(
     settings: Settings,
 ) -> str:
     """The first teacher, signed in at once (the session token). The code is spent."""
+    if teacher_exists(session):  # before judging the form: a finished install just says so
+        raise _setup_done()
     username = teacher_username(username, password)
     check_throttle(session, account=SETUP_ACCOUNT, address=address, settings=settings)
     refusal = _refusal(session, code, settings)
@@ -90,10 +92,7 @@ def create_first_teacher(
 
 def _refusal(session: Session, code: str, settings: Settings) -> PleinmuntError | None:
     if teacher_exists(session):
-        return Forbidden(
-            "this school has a teacher already; sign in, or ask that teacher for an account",
-            code="setup_done",
-        )
+        return _setup_done()
     row = session.get(SetupCode, 1)
     wanted = _code_hash(settings, _normalized(code))
     if row is None or not hmac.compare_digest(row.code_hash, wanted):
@@ -102,6 +101,13 @@ def _refusal(session: Session, code: str, settings: Settings) -> PleinmuntError 
             code="setup_code_wrong",
         )
     return None
+
+
+def _setup_done() -> PleinmuntError:
+    return Forbidden(
+        "this school has a teacher already; sign in, or ask that teacher for an account",
+        code="setup_done",
+    )
 
 
 def _normalized(code: str) -> str:
