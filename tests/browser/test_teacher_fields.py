@@ -44,7 +44,9 @@ def test_board_short_name_follows_the_title_until_edited(
         expect(slug).to_have_value("groep-6b-speelplaats-een")
         slug.fill("Plein!")
         form.locator("button[type='submit']").click()
-        expect(form.locator(".field-message")).to_contain_text("kleine letters")
+        expect(form.locator("input[name='slug'] + .field-message")).to_contain_text(
+            "kleine letters"
+        )
         screenshot(page, "teacher-board-slug-message-nl")
         slug.fill("")
         form.locator("input[name='title']").fill("Middenbouw")
