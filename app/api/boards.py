@@ -1,13 +1,10 @@
 """Boards, their kiosk links, and their standings."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.api.deps import BoardViewerDep, IdParam, SessionDep, SettingsDep, TeacherDep
+from app.api.deps import BoardViewerDep, IdParam, SessionDep, SettingsDep, TeacherDep, WeekParam
 from app.api.http import public_base_url
-from app.domain.weeks import parse_week, week_of
 from app.models.board import (
     BoardCreate,
     BoardPublic,
@@ -17,7 +14,6 @@ from app.models.board import (
     KioskLinkPublic,
 )
 from app.models.standings import StandingsPublic
-from app.models.types import utcnow
 from app.realtime.protocol import kiosk_snapshot
 from app.realtime.store import board_route
 from app.services import boards
@@ -57,14 +53,8 @@ def update_board(
     "avatar or id (their coins count in `groups`).",
 )
 def standings(
-    board: BoardViewerDep,
-    session: SessionDep,
-    settings: SettingsDep,
-    week: Annotated[str | None, Query(description="ISO week, e.g. 2026-W48")] = None,
+    board: BoardViewerDep, session: SessionDep, settings: SettingsDep, week: WeekParam
 ) -> JSONResponse:
-    if week is None:
-        week = week_of(utcnow(), settings.tz)
-    parse_week(week)
     found = board_standings(session, board=board, week=week, timezone=settings.timezone)
     route = board_route(session, board.id or 0)
     return JSONResponse(kiosk_snapshot(found.model_dump(mode="json"), route))

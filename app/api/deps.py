@@ -17,8 +17,10 @@ from app.api.http import SESSION_COOKIE
 from app.db import read_session, session_for, write_session
 from app.domain.actors import Actor, Role
 from app.domain.errors import Forbidden, NotFound, NotSignedIn
+from app.domain.weeks import week_or_this
 from app.models import Board
 from app.models.fields import MAX_ID
+from app.models.types import utcnow
 from app.services import auth
 from app.services.auth_cache import ActorCache, attach_cache
 from app.services.boards import get_board
@@ -54,6 +56,17 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def week_param(
+    settings: SettingsDep,
+    week: Annotated[str | None, Query(description="ISO week, e.g. 2026-W48")] = None,
+) -> str:
+    """``?week=``, checked, or this week in the school's time zone."""
+    return week_or_this(week, now=utcnow(), tz=settings.tz)
+
+
+WeekParam = Annotated[str, Depends(week_param)]
 SessionDep = Annotated[Session, Depends(get_session)]
 CoinWriterDep = Annotated[CoinWriter, Depends(get_coin_writer)]
 

@@ -7,7 +7,7 @@ import click
 from app.cli import database
 from app.db import read_session
 from app.domain.actors import SYSTEM_CLI
-from app.domain.weeks import parse_week, week_of
+from app.domain.weeks import week_or_this
 from app.files import write_private
 from app.i18n import gettext_for
 from app.models.types import utcnow
@@ -22,8 +22,7 @@ from app.services.winners.scheduler import DrawAttempt, draw_missing
 @click.option("--week", default=None, help="ISO week, e.g. 2026-W48 (default: this week)")
 def draw(board: str | None, week: str | None) -> None:
     with database() as (settings, engine):
-        week = week or week_of(utcnow(), settings.tz)
-        parse_week(week)
+        week = week_or_this(week, now=utcnow(), tz=settings.tz)
         attempts = draw_missing(engine, week=week, by=SYSTEM_CLI, board=board)
     if not attempts:
         click.echo("There are no boards yet; nothing to draw.")

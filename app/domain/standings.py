@@ -1,10 +1,10 @@
 """Standings arithmetic: who has how many coins this week, sorted for the board."""
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.domain.masking import NameDisplay, masked_name
+from app.domain.names import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +51,8 @@ def rank_children(
         )
         for entry in roster
     ]
-    rows.sort(key=lambda row: (-row.coins, *_alphabetical(row.name or ""), row.child_id))
+    rows.sort(key=lambda row: (-row.coins, name_key(row.name or ""), row.child_id))
     return rows
-
-
-def _alphabetical(name: str) -> tuple[str, str]:
-    """Sort "Ömer" with the O's and "Élise" with the E's, as a class list does."""
-    folded = name.casefold()
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
-    )
-    return plain, folded
 
 
 def group_totals(

@@ -32,6 +32,15 @@ def parse_week(text: str) -> tuple[int, int]:
     return year, week
 
 
+def week_or_this(week: str | None, *, now: datetime, tz: ZoneInfo) -> str:
+    """``week`` checked (Invalid, 422, when it is no ISO week), or the week ``now`` falls in:
+    what every "which week?" input means (the API's ``?week=``, the desk, the CLI)."""
+    if week is None:
+        return week_of(now, tz)
+    parse_week(week)
+    return week
+
+
 def week_start(text: str) -> date:
     """The Monday of a week."""
     year, week = parse_week(text)

@@ -96,28 +96,32 @@ def _join(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePu
     if bike.rider_child_id == child_id:
         raise Invalid(f"child {child_id} is riding this bike already", code="bike_riding_already")
     if session.get(BikeQueueEntry, (bike.id, child_id)) is not None:
+        public = bike_public(session, bike)
         session.commit()  # nothing moves, but the change's id is kept
-        return bike_public(session, bike)
+        return public
     changed = _leave_other_queues(session, child_id=child_id, keep=bike)
     session.add(BikeQueueEntry(bike_id=bike.id or 0, child_id=child_id, queued_at=utcnow()))
     audit(session, by=by, action="bike.queue", subject=f"bike:{bike.id}", child_id=child_id)
     for other in [*changed, bike]:
         announce_bike(session, other)
+    public = bike_public(session, bike)
     session.commit()
-    return bike_public(session, bike)
+    return public
 
 
 def _leave(session: Session, *, bike_id: int, child_id: int, by: Actor) -> BikePublic:
     bike = _locked_bike(session, bike_id)
     entry = session.get(BikeQueueEntry, (bike.id, child_id))
     if entry is None:
+        public = bike_public(session, bike)
         session.commit()  # nothing moves, but the change's id is kept
-        return bike_public(session, bike)
+        return public
     session.delete(entry)
     audit(session, by=by, action="bike.unqueue", subject=f"bike:{bike.id}", child_id=child_id)
     announce_bike(session, bike)
+    public = bike_public(session, bike)
     session.commit()
-    return bike_public(session, bike)
+    return public
 
 
 def _ride(session: Session, *, bike_id: int, child_id: int | None, by: Actor) -> BikePublic:
@@ -138,8 +142,9 @@ def _ride(session: Session, *, bike_id: int, child_id: int | None, by: Actor) ->
     audit(session, by=by, action="bike.rider", subject=f"bike:{bike.id}", child_id=child_id)
     for other in [*changed, bike]:
         announce_bike(session, other)
+    public = bike_public(session, bike)
     session.commit()
-    return bike_public(session, bike)
+    return public
 
 
 def _locked_bike(session: Session, bike_id: int) -> Bike:

@@ -62,8 +62,9 @@ def create_bike(session: Session, *, bike: BikeCreate, by: Actor) -> BikePublic:
     session.flush()
     audit(session, by=by, action="bike.create", subject=f"bike:{row.id}")
     announce_bike(session, row)
+    public = bike_public(session, row)
     session.commit()
-    return bike_public(session, row)
+    return public
 
 
 def update_bike(session: Session, *, bike_id: int, changes: BikeUpdate, by: Actor) -> BikePublic:
@@ -79,8 +80,9 @@ def update_bike(session: Session, *, bike_id: int, changes: BikeUpdate, by: Acto
     session.add(row)
     audit(session, by=by, action="bike.update", subject=f"bike:{bike_id}", fields=sorted(fields))
     announce_bike(session, row)
+    public = bike_public(session, row)
     session.commit()
-    return bike_public(session, row)
+    return public
 
 
 def announce_bike(session: Session, bike: Bike) -> None:
@@ -109,8 +111,9 @@ def record_bike_turn(
             stored = _insert_turn(
                 session, turn=turn, request_hash=request_hash, by=by, settings=settings
             )
+            public = _turn_public(session, stored)
             session.commit()
-            return _turn_public(session, stored), True
+            return public, True
         except IntegrityError:
             session.rollback()
             stored = session.get(BikeTurn, turn.id)

@@ -3,7 +3,6 @@
 from collections.abc import Mapping
 
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
@@ -15,6 +14,7 @@ from app.models.types import utcnow
 from app.services.audit import audit
 from app.services.auth import new_token, token_hash
 from app.services.events import announce_link_revoked, record_event
+from app.services.flush import flush_or_conflict
 
 
 def get_board(session: Session, slug: str) -> Board:
@@ -49,20 +49,20 @@ def create_board(session: Session, *, board: BoardCreate, by: Actor) -> BoardPub
         fields["display_mode"] = default_display_mode(kinds)
     row = Board.model_validate(fields)
     session.add(row)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(
+    flush_or_conflict(
+        session,
+        Conflict(
             f"a board with slug {board.slug!r} already exists",
             code="board_exists",
             slug=board.slug,
-        ) from None
+        ),
+    )
     assert row.id is not None
     session.add_all(BoardGroup(board_id=row.id, group_id=group_id) for group_id in group_ids)
     audit(session, by=by, action="board.create", subject=f"board:{row.slug}")
+    public = board_public(session, row)
     session.commit()
-    return board_public(session, row)
+    return public
 
 
 def update_board(session: Session, *, slug: str, changes: BoardUpdate, by: Actor) -> BoardPublic:
@@ -88,8 +88,9 @@ def update_board(session: Session, *, slug: str, changes: BoardUpdate, by: Actor
         fields=list(changes.model_dump(exclude_unset=True)),
     )
     record_event(session, kind="board", board_id=row.id, payload={"board": slug})
+    public = board_public(session, row)
     session.commit()
-    return board_public(session, row)
+    return public
 
 
 def _checked_groups(session: Session, group_ids: list[int]) -> list[int]:

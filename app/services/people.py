@@ -1,7 +1,6 @@
 """Teachers and loggers (interns): accounts, PINs and their open sessions."""
 
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import CLI_TEACHER, Actor, Role
@@ -13,6 +12,7 @@ from app.models.types import utcnow
 from app.services.audit import audit
 from app.services.auth import clear_failures
 from app.services.auth_cache import forget_person
+from app.services.flush import flush_or_conflict
 from app.services.passwords import hash_secret
 from app.settings import Settings
 
@@ -68,15 +68,14 @@ def create_logger(
 ) -> Logger:
     row = Logger(name=logger.name, pin_hash=hash_secret(settings, logger.pin))
     session.add(row)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(
+    flush_or_conflict(
+        session,
+        Conflict(
             f"a logger named {logger.name!r} already exists",
             code="logger_name_taken",
             name=logger.name,
-        ) from None
+        ),
+    )
     audit(session, by=by, action="logger.create", subject=f"logger:{row.id}")
     session.commit()
     return row
@@ -100,17 +99,16 @@ def update_logger(
     if "active" in fields:
         row.active = fields["active"]
     session.add(row)
-    try:
-        # Flush the row's own change first: the deletes below would autoflush it outside this
-        # try, and a taken name would surface as a 500 instead of a 409.
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(
+    # Flush the row's own change first: the deletes below would autoflush it outside this
+    # check, and a taken name would surface as a 500 instead of a 409.
+    flush_or_conflict(
+        session,
+        Conflict(
             f"a logger named {fields.get('name')!r} already exists",
             code="logger_name_taken",
             name=str(fields.get("name")),
-        ) from None
+        ),
+    )
     if "pin" in fields:
         clear_failures(session, account=f"logger:{logger_id}")
     if "pin" in fields or fields.get("active") is False:

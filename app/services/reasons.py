@@ -1,6 +1,5 @@
 """The list of reasons a coin can be given for."""
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
@@ -8,6 +7,7 @@ from app.domain.errors import Conflict, Invalid, NotFound
 from app.models import Reason
 from app.models.reason import ReasonCreate, ReasonUpdate
 from app.services.audit import audit
+from app.services.flush import flush_or_conflict
 
 
 def list_reasons(session: Session, *, context: str | None = None) -> list[Reason]:
@@ -20,15 +20,14 @@ def list_reasons(session: Session, *, context: str | None = None) -> list[Reason
 def create_reason(session: Session, *, reason: ReasonCreate, by: Actor) -> Reason:
     row = Reason.model_validate(reason)
     session.add(row)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(
+    flush_or_conflict(
+        session,
+        Conflict(
             f"a reason with slug {reason.slug!r} already exists",
             code="reason_exists",
             slug=reason.slug,
-        ) from None
+        ),
+    )
     audit(session, by=by, action="reason.create", subject=f"reason:{row.slug}")
     session.commit()
     return row

@@ -1,17 +1,21 @@
 """Groups and children: adding, changing, and erasing them."""
 
+from collections.abc import Mapping
+
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor
 from app.domain.avatars import parse_avatar
 from app.domain.errors import Conflict, Invalid, NotFound
-from app.models import BikeTurn, BoardEvent, Child, Coin, Draw, Group
+from app.domain.masking import teacher_name
+from app.domain.names import NameKey, name_key
+from app.models import BikeTurn, BoardEvent, BoardGroup, Child, Coin, Draw, Group
 from app.models.roster import ChildCreate, ChildUpdate, GroupCreate, GroupUpdate
 from app.services.audit import audit
 from app.services.avatars import avatar_for_new_child
 from app.services.events import record_event
+from app.services.flush import flush_or_conflict
 
 ERASED = "erased"
 
@@ -52,6 +56,36 @@ def update_group(session: Session, *, group_id: int, changes: GroupUpdate, by: A
     return row
 
 
+def set_weekly_goals(
+    session: Session, *, board_id: int, goals: Mapping[int, GroupUpdate], by: Actor
+) -> list[int]:
+    """The coin tubes of a board's groups (``goals``: group id -> its ``weekly_goal``), in one
+    transaction: every goal is checked before anything is written, groups not on the board are
+    left alone. One audit entry and one board event per group that changed; its ids."""
+    on_board = set(session.exec(select(BoardGroup.group_id).where(BoardGroup.board_id == board_id)))
+    rows = [get_group(session, group_id) for group_id in goals if group_id in on_board]
+    changed = []
+    for row in rows:
+        goal = goals[row.id or 0].weekly_goal
+        if goal == row.weekly_goal:
+            continue
+        row.weekly_goal = goal
+        session.add(row)
+        audit(
+            session, by=by, action="group.update", subject=f"group:{row.id}", fields=["weekly_goal"]
+        )
+        _announce_roster_change(session, row.id or 0)
+        changed.append(row.id or 0)
+    session.commit()
+    return changed
+
+
+def child_order(child: Child) -> tuple[NameKey, int]:
+    """Children by the name teachers see ("Sam B."), in the one order of names
+    (app/domain/names.py), then by id."""
+    return name_key(teacher_name(child.first_name, child.last_initial)), child.id or 0
+
+
 def list_children(
     session: Session, *, group_id: int | None = None, active: bool | None = None
 ) -> list[Child]:
@@ -60,7 +94,7 @@ def list_children(
         query = query.where(Child.group_id == group_id)
     if active is not None:
         query = query.where(Child.active == active)
-    return list(session.exec(query.order_by(col(Child.first_name), col(Child.id))).all())
+    return sorted(session.exec(query).all(), key=child_order)
 
 
 def get_child(session: Session, child_id: int) -> Child:
@@ -179,8 +213,4 @@ def _announce_roster_change(session: Session, group_id: int) -> None:
 
 
 def _flush_unique(session: Session, message: str, *, name: str) -> None:
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(message, code="group_name_taken", name=name) from None
+    flush_or_conflict(session, Conflict(message, code="group_name_taken", name=name))

@@ -32,12 +32,7 @@ def board_standings(session: Session, *, board: Board, week: str, timezone: str)
     # the same snapshot, so the standings contain exactly the events up to this seq.
     seq = latest_seq(session)
     display = NameDisplay(board.name_display)
-    groups = session.exec(
-        select(Group)
-        .join(BoardGroup, col(BoardGroup.group_id) == Group.id)
-        .where(BoardGroup.board_id == board.id)
-        .order_by(col(Group.name))
-    ).all()
+    groups = board_groups(session, board_id=board.id or 0)
     roster = board_roster(session, board_id=board.id or 0)
     coins = week_coins(session, board_id=board.id or 0, week=week)
     ranked = rank_children(roster, coins, display)
@@ -61,6 +56,18 @@ def board_standings(session: Session, *, board: Board, week: str, timezone: str)
         ],
         recent=recent_coins(session, board_id=board.id or 0, week=week, display=display),
         last_winner=last_winner(session, board=board, week=week, display=display),
+    )
+
+
+def board_groups(session: Session, *, board_id: int) -> list[Group]:
+    """The groups a board shows, by name (their coin tubes)."""
+    return list(
+        session.exec(
+            select(Group)
+            .join(BoardGroup, col(BoardGroup.group_id) == Group.id)
+            .where(BoardGroup.board_id == board_id)
+            .order_by(col(Group.name))
+        ).all()
     )
 
 

@@ -20,7 +20,7 @@ from app.models.reason import ReasonPublic
 from app.models.roster import GroupKind
 from app.models.tablet import MyDay, TabletChild, TabletGroup, TabletGroupRef, TabletMe
 from app.models.types import utcnow
-from app.services.roster import get_group
+from app.services.roster import child_order, get_group
 from app.settings import Settings
 
 
@@ -34,12 +34,11 @@ def group_view(session: Session, *, group_id: int, by: Actor, settings: Settings
     group = get_group(session, group_id)
     now = utcnow()
     week = week_of(now, settings.tz)
-    children = list(
+    children = sorted(
         session.exec(
-            select(Child)
-            .where(Child.group_id == group_id, col(Child.active).is_(True))
-            .order_by(col(Child.first_name), col(Child.id))
-        ).all()
+            select(Child).where(Child.group_id == group_id, col(Child.active).is_(True))
+        ).all(),
+        key=child_order,
     )
     ids = [child.id or 0 for child in children]
     today = _coins_today(session, ids, now=now, settings=settings)

@@ -6,15 +6,16 @@ Bounded by the week like the standings (``ix_coin_week_child``): the cost follow
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.domain.masking import teacher_name
+from app.domain.names import name_key
 from app.domain.weeks import parse_week, shift_week
-from app.models import Board, BoardGroup, Group
+from app.models import Board
 from app.models.board import BoardPublic
 from app.models.winners import DrawPublic
 from app.services.boards import board_public
-from app.services.standings import board_roster, week_coins
+from app.services.standings import board_groups, board_roster, week_coins
 from app.services.winners.draws import draw_history
 from app.services.winners.reading import draw_public
 
@@ -64,7 +65,7 @@ def week_overview(session: Session, *, board: Board, week: str, this_week: str) 
             )
             for entry in board_roster(session, board_id=board.id or 0)
         ),
-        key=lambda row: (-row.coins, row.name.casefold(), row.child_id),
+        key=lambda row: (-row.coins, name_key(row.name), row.child_id),
     )
     draws = [draw_public(row, board=board) for row in draw_history(session, board=board, week=week)]
     current = next((row for row in draws if row.superseded_at is None), None)
@@ -84,12 +85,7 @@ def week_overview(session: Session, *, board: Board, week: str, this_week: str) 
 
 
 def _groups(session: Session, board: Board, children: list[ChildWeek]) -> list[GroupWeek]:
-    groups = session.exec(
-        select(Group)
-        .join(BoardGroup, col(BoardGroup.group_id) == Group.id)
-        .where(BoardGroup.board_id == board.id)
-        .order_by(col(Group.name))
-    ).all()
+    groups = board_groups(session, board_id=board.id or 0)
     totals: dict[str, int] = {}
     for row in children:
         totals[row.group] = totals.get(row.group, 0) + row.coins

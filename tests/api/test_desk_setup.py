@@ -153,6 +153,20 @@ def test_edit_a_board_and_its_coin_tubes(teacher: TestClient, school: School) ->
     assert goals["Groep 5"] == 25
 
 
+def test_coin_tubes_with_one_bad_goal_save_none(teacher: TestClient, school: School) -> None:
+    page = f"/teacher/boards/{school.board}"
+    groups = [str(school.groups["Groep 5"]), str(school.groups["Groep 6"])]
+    before = {g["name"]: g["weekly_goal"] for g in teacher.get("/api/v1/groups").json()}
+    shown = submit(teacher, f"{page}/goals", {"group_id": groups, "goal": ["25", "0"]}, page=page)
+    assert shown.startswith("Controleer wat je invulde")
+    after = {g["name"]: g["weekly_goal"] for g in teacher.get("/api/v1/groups").json()}
+    assert after == before  # the good first goal was not saved on its own either
+    shown = submit(teacher, f"{page}/goals", {"group_id": groups, "goal": ["25", "40"]}, page=page)
+    assert shown == "De muntbuizen zijn opgeslagen."
+    goals = {g["name"]: g["weekly_goal"] for g in teacher.get("/api/v1/groups").json()}
+    assert (goals["Groep 5"], goals["Groep 6"]) == (25, 40)
+
+
 def test_new_kiosk_link_shows_its_url_and_qr_code_once(
     teacher: TestClient, client: TestClient, school: School
 ) -> None:

@@ -186,15 +186,16 @@ def change_goals(
     back: Back = "",
 ) -> Response:
     """The coin tubes of the board's groups: one goal per group (empty: no tube)."""
-    board = boards.board_public(session, boards.get_board(session, slug))
+    board = boards.get_board(session, slug)
     if len(group_id) != len(goal):
         raise Invalid("every group needs its own goal field", code="goal_per_group")
-    for raw_id, raw_goal in zip(group_id, goal, strict=True):
-        group = roster.get_group(session, form_int(raw_id, field="group_id") or 0)
-        wanted = form_int(raw_goal, field="weekly_goal")
-        if group.id in board.group_ids and wanted != group.weekly_goal:
-            changes = parse_form(GroupUpdate, {"weekly_goal": wanted})
-            roster.update_group(session, group_id=group.id or 0, changes=changes, by=actor)
+    goals = {
+        form_int(raw_id, field="group_id") or 0: parse_form(
+            GroupUpdate, {"weekly_goal": form_int(raw_goal, field="weekly_goal")}
+        )
+        for raw_id, raw_goal in zip(group_id, goal, strict=True)
+    }
+    roster.set_weekly_goals(session, board_id=board.id or 0, goals=goals, by=actor)
     return done(back, "teacher.boards.goals_saved")
 
 

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from app.api.deps import SessionDep, SettingsDep, TeacherDep
 from app.api.http import request_language
-from app.domain.weeks import parse_week, shift_week, week_of
+from app.domain.weeks import shift_week, week_of, week_or_this
 from app.i18n import gettext_for
 from app.models.types import utcnow
 from app.services.audit_log import actor_names
@@ -40,9 +40,7 @@ def dashboard_page(
     week: str | None = None,
 ) -> Response:
     this_week = week_of(utcnow(), settings.tz)
-    last = week or this_week
-    parse_week(last)
-    last = min(last, this_week)
+    last = min(week_or_this(week or None, now=utcnow(), tz=settings.tz), this_week)
     data = dashboard(session, last_week=last)
     language = request_language(request)
     context = {

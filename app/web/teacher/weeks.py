@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from app.api.deps import IdParam, SessionDep, SettingsDep, TeacherDep
 from app.api.http import request_language
 from app.domain.errors import Invalid
-from app.domain.weeks import parse_week, week_of, week_start
+from app.domain.weeks import week_of, week_or_this, week_start
 from app.models.types import utcnow
 from app.models.winners import DrawCreate, RevealChoice, RewardStatus, RewardUpdate
 from app.services.audit_log import actor_names
@@ -50,10 +50,8 @@ def weeks_page(
     }
     if not boards:
         return page(request, "teacher/weeks.html", {**context, "overview": None})
-    if not week:
-        # A finished week is what a teacher draws; this week is one click away.
-        week = this_week
-    parse_week(week)
+    # A finished week is what a teacher draws; this week is one click away.
+    week = week_or_this(week or None, now=utcnow(), tz=settings.tz)
     slug = board or boards[0].slug
     overview = week_overview(
         session, board=get_board(session, slug), week=week, this_week=this_week
