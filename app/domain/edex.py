@@ -106,12 +106,16 @@ def _add(
     parsed: ParsedRoster, number: int, key: str, first_name: str, initial: str, group: str
 ) -> None:
     if not first_name:
-        parsed.problems.append(RowProblem(number, "no first name (Roepnaam)"))
+        parsed.problems.append(RowProblem(number, "no first name (Roepnaam)", "no_first_name"))
     elif len(first_name) > 40:
-        parsed.problems.append(RowProblem(number, "first name longer than 40 characters"))
+        parsed.problems.append(
+            RowProblem(number, "first name longer than 40 characters", "long_name")
+        )
     elif not group:
-        parsed.problems.append(RowProblem(number, "no group (Groep)"))
+        parsed.problems.append(RowProblem(number, "no group (Groep)", "no_group"))
     elif len(group) > 40:
-        parsed.problems.append(RowProblem(number, "group name longer than 40 characters"))
+        parsed.problems.append(
+            RowProblem(number, "group name longer than 40 characters", "long_group")
+        )
     else:
         parsed.rows.append(RosterRow(number, first_name, initial or None, group, key or None))

@@ -64,7 +64,8 @@ class RosterRow:
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     line: int
-    reason: str
+    reason: str  # in English, for the API and logs
+    code: str  # what pages translate: teacher.import.problem.<code>
 
 
 @dataclass(slots=True)
@@ -173,13 +174,17 @@ def _add_record(
     first_name = _cell(record, columns, "first_name")
     group = _cell(record, columns, "group")
     if not first_name:
-        parsed.problems.append(RowProblem(line, "no first name (Roepnaam)"))
+        parsed.problems.append(RowProblem(line, "no first name (Roepnaam)", "no_first_name"))
     elif len(first_name) > 40:
-        parsed.problems.append(RowProblem(line, "first name longer than 40 characters"))
+        parsed.problems.append(
+            RowProblem(line, "first name longer than 40 characters", "long_name")
+        )
     elif not group:
-        parsed.problems.append(RowProblem(line, "no group (Groep)"))
+        parsed.problems.append(RowProblem(line, "no group (Groep)", "no_group"))
     elif len(group) > 40:
-        parsed.problems.append(RowProblem(line, "group name longer than 40 characters"))
+        parsed.problems.append(
+            RowProblem(line, "group name longer than 40 characters", "long_group")
+        )
     else:
         consent = _cell(record, columns, "show_on_board").casefold()
         if consent and consent not in _YES | _NO:
@@ -282,7 +287,9 @@ def _unique_rows(rows: list[RosterRow], problems: list[RowProblem]) -> list[Rost
             else (*_key(row.first_name, row.last_initial), row.group.casefold())
         )
         if key in seen:
-            problems.append(RowProblem(row.line, "the same child appears twice in the file"))
+            problems.append(
+                RowProblem(row.line, "the same child appears twice in the file", "twice")
+            )
         else:
             seen.add(key)
             unique.append(row)
@@ -301,7 +308,9 @@ def _plan_row(
         claimed.add(free[0].child_id)
     elif free:
         plan.problems.append(
-            RowProblem(row.line, "several children have this name; change them by hand")
+            RowProblem(
+                row.line, "several children have this name; change them by hand", "ambiguous"
+            )
         )
     else:
         plan.add.append(row)

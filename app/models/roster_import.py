@@ -22,6 +22,7 @@ class ImportMove(ImportRow):
 class ImportProblem(BaseModel):
     line: int
     reason: str
+    code: str
 
 
 class ImportGroup(BaseModel):

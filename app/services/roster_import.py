@@ -215,7 +215,7 @@ def _report(plan: ImportPlan, *, applied: bool, edex: bool) -> ImportReport:
         unchanged=len(plan.unchanged),
         new_groups=[ImportGroup(name=name, kind=guess_kind(name)) for name in plan.new_groups],
         problems=[
-            ImportProblem(line=p.line, reason=p.reason)
+            ImportProblem(line=p.line, reason=p.reason, code=p.code)
             for p in sorted(plan.problems, key=lambda p: p.line)
         ],
     )

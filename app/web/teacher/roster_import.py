@@ -26,15 +26,6 @@ from app.web.teacher.desk import Back, DeskRoute, done, page
 
 router = APIRouter(route_class=DeskRoute)
 PAYLOAD_SECONDS = 3600
-# The domain's reasons for a bad row, as catalog keys (unknown reasons are shown as they are).
-PROBLEM_KEYS = {
-    "no first name (Roepnaam)": "teacher.import.problem.no_first_name",
-    "first name longer than 40 characters": "teacher.import.problem.long_name",
-    "no group (Groep)": "teacher.import.problem.no_group",
-    "group name longer than 40 characters": "teacher.import.problem.long_group",
-    "the same child appears twice in the file": "teacher.import.problem.twice",
-    "several children have this name; change them by hand": "teacher.import.problem.ambiguous",
-}
 
 
 @router.get("/teacher/roster/import")
@@ -63,7 +54,6 @@ def preview(
     context = {
         "area": "roster",
         "report": report,
-        "problem_keys": PROBLEM_KEYS,
         "payload": seal(request, raw),
         "filename": (file.filename or "")[:80],
         "here": "/teacher/roster/import",
