@@ -81,8 +81,8 @@ def test_import_preview_reports_bad_rows_with_line_and_reason(
 ) -> None:
     report = upload(teacher, sample(name), dry_run=True).json()
     assert report["problems"] == [
-        {"line": 8, "reason": "no first name (Roepnaam)"},
-        {"line": 9, "reason": "no group (Groep)"},
+        {"line": 8, "reason": "no first name (Roepnaam)", "code": "no_first_name"},
+        {"line": 9, "reason": "no group (Groep)", "code": "no_group"},
     ]
 
 

@@ -192,5 +192,5 @@ def test_edex_without_pupils_is_422(teacher: TestClient) -> None:
 def test_edex_pupil_in_an_unknown_group_is_a_bad_row(teacher: TestClient) -> None:
     pupils = [YEAR_ONE[0], YEAR_ONE[1].__class__("L-3", "Mila", "", "Visser", "NOPE")]
     report = upload(teacher, edex_file(YEAR_ONE_GROUPS, pupils), dry_run="true").json()
-    assert report["problems"] == [{"line": 2, "reason": "no group (Groep)"}]
+    assert report["problems"] == [{"line": 2, "reason": "no group (Groep)", "code": "no_group"}]
     assert [row["first_name"] for row in report["add"]] == ["Zoë"]

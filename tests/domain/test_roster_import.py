@@ -58,12 +58,12 @@ def test_parse_roster_both_samples_report_the_same_bad_rows() -> None:
 
 def test_parse_roster_row_without_first_name_is_reported_with_its_line() -> None:
     problems = parse_roster(sample("roster-utf8-bom.csv")).problems
-    assert RowProblem(8, "no first name (Roepnaam)") in problems
+    assert RowProblem(8, "no first name (Roepnaam)", "no_first_name") in problems
 
 
 def test_parse_roster_row_without_group_is_reported_with_its_line() -> None:
     problems = parse_roster(sample("roster-utf8-bom.csv")).problems
-    assert RowProblem(9, "no group (Groep)") in problems
+    assert RowProblem(9, "no group (Groep)", "no_group") in problems
     assert len(problems) == 2
 
 
@@ -153,7 +153,7 @@ def test_parse_roster_drops_invisible_and_control_characters() -> None:
 
 def test_parse_roster_name_of_only_control_characters_is_no_name() -> None:
     parsed = parse_roster(b"Roepnaam;Groep\r\n\x00\x07;Groep 5\r\n")
-    assert parsed.problems == [RowProblem(2, "no first name (Roepnaam)")]
+    assert parsed.problems == [RowProblem(2, "no first name (Roepnaam)", "no_first_name")]
 
 
 def test_parse_roster_skips_blank_lines_but_counts_them() -> None:
@@ -193,7 +193,7 @@ def test_parse_roster_header_only_has_no_rows() -> None:
 def test_parse_roster_too_long_first_name_is_a_row_problem() -> None:
     raw = f"Roepnaam;Groep\n{'A' * 41};Groep 5\nSam;Groep 5\n".encode()
     parsed = parse_roster(raw)
-    assert parsed.problems == [RowProblem(2, "first name longer than 40 characters")]
+    assert parsed.problems == [RowProblem(2, "first name longer than 40 characters", "long_name")]
     assert [row.first_name for row in parsed.rows] == ["Sam"]
 
 
@@ -285,13 +285,15 @@ def test_plan_import_duplicate_row_is_a_problem_on_its_second_line() -> None:
     rows = (RosterRow(2, "Sam", "B", "Groep 5"), RosterRow(3, "sam", "B", "Groep 5"))
     plan = plan_import(parsed_of(*rows), [], [])
     assert plan.add == [rows[0]]
-    assert plan.problems == [RowProblem(3, "the same child appears twice in the file")]
+    assert plan.problems == [RowProblem(3, "the same child appears twice in the file", "twice")]
 
 
 def test_plan_import_two_known_children_with_that_name_is_a_problem() -> None:
     known = [KnownChild(1, "Sam", "B", "Groep 5"), KnownChild(2, "Sam", "B", "Groep 6")]
     plan = plan_import(parsed_of(RosterRow(4, "Sam", "B", "Groep 7")), known, ["Groep 5"])
-    assert plan.problems == [RowProblem(4, "several children have this name; change them by hand")]
+    assert plan.problems == [
+        RowProblem(4, "several children have this name; change them by hand", "ambiguous")
+    ]
     assert (plan.add, plan.move) == ([], [])
 
 
@@ -324,5 +326,5 @@ def test_plan_import_one_known_child_is_moved_at_most_once() -> None:
 
 
 def test_plan_import_keeps_the_parsers_problems() -> None:
-    parsed = ParsedRoster(rows=[], problems=[RowProblem(5, "no group (Groep)")])
-    assert plan_import(parsed, [], []).problems == [RowProblem(5, "no group (Groep)")]
+    parsed = ParsedRoster(rows=[], problems=[RowProblem(5, "no group (Groep)", "no_group")])
+    assert plan_import(parsed, [], []).problems == [RowProblem(5, "no group (Groep)", "no_group")]
