@@ -188,7 +188,9 @@ def _add_record(
     else:
         consent = _cell(record, columns, "show_on_board").casefold()
         if consent and consent not in _YES | _NO:
-            parsed.problems.append(RowProblem(line, "consent column: write ja or nee"))
+            parsed.problems.append(
+                RowProblem(line, "consent column: write ja or nee", "bad_consent")
+            )
             return
         initial = last_initial(_cell(record, columns, "last_name"))
         shown = None if not consent else consent in _YES

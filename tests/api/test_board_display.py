@@ -231,4 +231,6 @@ def test_import_csv_consent_column_bad_value_is_a_row_problem(teacher: TestClien
         files={"file": ("klas.csv", raw.encode(), "text/csv")},
     )
     assert response.status_code == 200, response.text
-    assert response.json()["problems"] == [{"line": 2, "reason": "consent column: write ja or nee"}]
+    assert response.json()["problems"] == [
+        {"line": 2, "reason": "consent column: write ja or nee", "code": "bad_consent"}
+    ]
