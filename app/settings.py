@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     # An open tablet asks for its groups and children again this often, so a child switched
     # off on the desk leaves it and a new one appears within a minute, without a reload.
     tablet_refresh_seconds: float = Field(default=30, ge=0.5, le=3600)
-    # e.g. "fri 14:30": draw every board's winner at that local time (issue 5).
+    # e.g. "fri 14:30": draw every board's winner at that local time.
     draw_at: str | None = None
     # The school's usual rewards a teacher picks from (free text stays possible); JSON list.
     usual_rewards: list[str] = [

@@ -1,4 +1,4 @@
-"""Operations on the database: keyword-only verbs (``award_coin``, ``void_coin`` ...).
+"""Operations on the database: keyword-only verbs (``void_coin``, ``erase_child`` ...).
 
 The operation owns the commit: it validates through app.domain, writes, records board events
 and audit entries, and commits once. Live events go to the hub only after that commit

@@ -1,4 +1,4 @@
-"""Awarding and voiding coins: the ledger's write path.
+"""Voiding and listing coins (awarding them is batch.py, through the writer).
 
 A coin's ``id`` (made by the tablet) is its idempotency key, kept forever: the same id with the
 same body answers the stored coin, with another body a conflict, so a retry never doubles a
@@ -10,28 +10,11 @@ import uuid
 from sqlmodel import Session, col, select
 
 from app.domain.actors import Actor, Role
-from app.domain.errors import Forbidden, NotFound, PleinmuntError
+from app.domain.errors import Forbidden, NotFound
 from app.models import Child, Coin
-from app.models.ledger import CoinCreate
 from app.models.types import utcnow
 from app.services.audit import audit
-from app.services.coins.batch import Awarded, award_coins, coin_fingerprint
 from app.services.events import record_event
-from app.settings import Settings
-
-__all__ = ["Awarded", "award_coin", "coin_fingerprint", "list_coins", "void_coin"]
-
-
-def award_coin(session: Session, *, coin: CoinCreate, by: Actor, settings: Settings) -> Awarded:
-    """One coin on its own: recorded and committed (the API's tap path batches instead, through
-    app/services/coins/writer.py; both go through the same rules in batch.py)."""
-    (outcome,) = award_coins(session, requests=[(coin, by)], settings=settings)
-    if isinstance(outcome, PleinmuntError):
-        session.rollback()
-        raise outcome
-    if outcome.created:
-        session.commit()
-    return outcome
 
 
 def void_coin(session: Session, *, coin_id: uuid.UUID, by: Actor) -> Coin:
