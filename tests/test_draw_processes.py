@@ -24,9 +24,9 @@ from openpyxl import load_workbook
 from app.db import EVENT_LOCK_KEY
 from app.main import create_app
 from app.settings import Settings
-from tests.api.conftest import coin_body, created, sign_in_teacher
 from tests.conftest import create_pg_database, drop_pg_database, make_settings, pg_url
 from tests.servers import PLEINMUNT
+from tests.support.school import coin_body, created, sign_in_teacher
 
 pytestmark = pytest.mark.slow
 

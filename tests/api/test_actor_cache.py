@@ -14,8 +14,8 @@ from app.models import UserSession
 from app.services import auth, people
 from app.services.auth_cache import attach_cache
 from app.settings import Settings
-from tests.api.conftest import LOGGER_PIN, TEACHER, School
 from tests.conftest import make_settings
+from tests.support.school import LOGGER_PIN, TEACHER, School
 
 
 def _logger_client(app, school: School) -> TestClient:  # type: ignore[no-untyped-def]

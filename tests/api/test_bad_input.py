@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from app.db import read_session
 from app.models import BoardEvent, Child, Coin, Group
-from tests.api.conftest import School, coin_body
+from tests.support.school import School, coin_body
 
 MALFORMED_COINS: list[Any] = [
     None,

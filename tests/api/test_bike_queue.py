@@ -9,7 +9,7 @@ from httpx import Response
 from sqlmodel import Session, col, select
 
 from app.models import BoardEvent
-from tests.api.conftest import School, created
+from tests.support.school import School, created
 
 
 @pytest.fixture

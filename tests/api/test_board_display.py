@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, coin_body, created
 from tests.api.winners_support import drawn, give_coins, this_week
+from tests.support.school import School, coin_body, created
 
 HOURS = {"days": [5, 1, 2, 3, 4], "start": "08:00", "end": "16:00"}
 

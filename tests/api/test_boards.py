@@ -15,8 +15,8 @@ from sqlalchemy import text
 
 from app.db import read_session
 from app.main import create_app
-from tests.api.conftest import School, coin_body, created, sign_in_teacher
 from tests.conftest import make_settings
+from tests.support.school import School, coin_body, created, sign_in_teacher
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

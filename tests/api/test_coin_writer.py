@@ -28,7 +28,7 @@ from app.services.coins import writer as writer_module
 from app.services.coins.batch import Awarded, award_coins
 from app.services.coins.writer import CoinWriter
 from app.settings import Settings
-from tests.api.conftest import School, coin_body
+from tests.support.school import School, coin_body
 
 
 def _coin(child_id: int, **extra: object) -> CoinCreate:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, coin_body
+from tests.support.school import School, coin_body
 
 
 def test_award_returns_created_coin(logger: TestClient, school: School) -> None:

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from app.db import read_session
 from app.models import BoardEvent, Coin
-from tests.api.conftest import LOGGER_PIN, School, coin_body
+from tests.support.school import LOGGER_PIN, School, coin_body
 
 
 def _signed_in_logger(url: str, school: School) -> httpx.Client:

@@ -16,7 +16,7 @@ from app.db import read_session, write_session
 from app.domain.weeks import shift_week, week_start
 from app.models import Coin, RecessTally
 from app.services.dashboard import dashboard
-from tests.api.conftest import School
+from tests.support.school import School
 
 WEEK = "2026-W10"
 

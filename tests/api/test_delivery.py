@@ -6,7 +6,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School
+from tests.support.school import School
 
 GZIP = {"Accept-Encoding": "gzip"}
 

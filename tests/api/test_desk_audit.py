@@ -14,8 +14,8 @@ from sqlmodel import select
 from app.db import read_session
 from app.i18n import LANGUAGES, catalog_keys
 from app.models import AuditEntry
-from tests.api.conftest import School, coin_body
 from tests.api.desk_support import post_form, submit
+from tests.support.school import School, coin_body
 
 ACTION_CELL = r'<tr data-action="([a-z_.]+)">'
 ROSTER_CSV = b"Roepnaam;Achternaam;Groep\nDaan;Berg;Groep 7\n"

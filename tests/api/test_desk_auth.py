@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from app.db import write_session
 from app.services.people import create_teacher
 from app.settings import Settings
-from tests.api.conftest import TEACHER, School
 from tests.api.desk_support import flash_text, token
+from tests.support.school import TEACHER, School
 
 DESK_PAGES = [
     "/teacher/weeks",

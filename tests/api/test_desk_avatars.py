@@ -5,8 +5,8 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, created
 from tests.api.desk_support import post_form, submit, token
+from tests.support.school import School, created
 
 
 def _children(client: TestClient) -> dict[str, dict[str, object]]:

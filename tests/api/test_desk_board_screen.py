@@ -10,8 +10,8 @@ from sqlalchemy import update
 from app.db import write_session
 from app.models import KioskLink
 from app.models.types import utcnow
-from tests.api.conftest import School
 from tests.api.desk_support import post_form, submit
+from tests.support.school import School
 
 FORM = {"name_display": "first_name", "winner_policy": "most_coins", "exclude_recent_weeks": "2"}
 

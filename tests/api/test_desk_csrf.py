@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.web.csrf import require_csrf
-from tests.api.conftest import School
 from tests.api.desk_support import token
 from tests.conftest import make_settings
+from tests.support.school import School
 
 
 def _group_names(client: TestClient) -> list[str]:

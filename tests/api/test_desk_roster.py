@@ -6,8 +6,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School
 from tests.api.desk_support import post_form, submit, token
+from tests.support.school import School
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # Line 3 has no group: the preview must name it; confirm imports the other rows.

@@ -5,8 +5,8 @@ import re
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import LOGGER_PIN, School
 from tests.api.desk_support import post_form, submit
+from tests.support.school import LOGGER_PIN, School
 
 
 def _loggers(client: TestClient) -> dict[str, dict[str, object]]:

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from app.domain.weeks import shift_week, week_of
 from app.settings import Settings
-from tests.api.conftest import School, coin_body
 from tests.api.desk_support import submit
+from tests.support.school import School, coin_body
 
 
 def _give(client: TestClient, child_id: int, *, amount: int = 1, days_ago: int = 0) -> None:

@@ -12,8 +12,8 @@ from app.db import write_session
 from app.i18n import LANGUAGES, catalog_keys
 from app.services.people import create_teacher
 from app.settings import Settings
-from tests.api.conftest import LOGGER_PIN, TEACHER, School
 from tests.api.desk_support import submit, token
+from tests.support.school import LOGGER_PIN, TEACHER, School
 
 ROOT = Path(__file__).resolve().parents[2]
 WRONG_PASSWORD_EN = "That username and password do not match."

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from tests.api.conftest import School, created
 from tests.api.winners_support import drawn, give_coins, this_week
+from tests.support.school import School, created
 
 HEADER_NL = ["Week", "Bord", "Kind", "Groep", "Munten", "Manier van kiezen", "Seed (controle)"]
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from app.db import read_session
-from tests.api.conftest import School, coin_body, created
+from tests.support.school import School, coin_body, created
 
 
 @pytest.fixture

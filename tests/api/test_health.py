@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from app.realtime import hub as hub_module
 from app.services.coins import writer as coin_writer
-from tests.api.conftest import School
+from tests.support.school import School
 
 
 def _with_live_reader(client: TestClient, school: School) -> None:

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from app.db import read_session
-from tests.api.conftest import School, created
+from tests.support.school import School, created
 
 DATA = Path(__file__).parent.parent / "data"
 SAMPLES = ["roster-utf8-bom.csv", "roster-cp1252.csv"]

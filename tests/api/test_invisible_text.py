@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, created
+from tests.support.school import School, created
 
 INVISIBLE = ["\u200b", "\u202e", "\u2066", "\u0007", "\u00ad", "\ufeff"]
 

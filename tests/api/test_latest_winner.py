@@ -2,8 +2,8 @@
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School
 from tests.api.winners_support import drawn, give_coins, this_week
+from tests.support.school import School
 
 
 def _card(client: TestClient) -> dict | None:  # type: ignore[type-arg]

@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.settings import Settings
-from tests.api.conftest import LOGGER_PIN, TEACHER, School, coin_body
 from tests.conftest import make_settings
+from tests.support.school import LOGGER_PIN, TEACHER, School, coin_body
 
 
 @pytest.fixture

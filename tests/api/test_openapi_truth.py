@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School
+from tests.support.school import School
 
 
 def _operations(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -22,7 +22,7 @@ from starlette.websockets import WebSocketDisconnect
 from app.domain.weeks import week_of
 from app.models.types import utcnow
 from app.services.auth import token_hash
-from tests.api.conftest import LOGGER_PIN, TEACHER, School, coin_body
+from tests.support.school import LOGGER_PIN, TEACHER, School, coin_body
 
 ANY, KIOSK, LOGGER, TEACHER_ONLY = "any", "kiosk", "logger", "teacher"
 ROLES = ("anonymous", "kiosk", "logger", "teacher")

@@ -10,7 +10,7 @@ from sqlmodel import SQLModel, select
 from app.db import read_session, write_session
 from app.domain.avatars import parse_avatar
 from app.models import BoardEvent, Draw
-from tests.api.conftest import School, coin_body, created
+from tests.support.school import School, coin_body, created
 
 # Groups
 

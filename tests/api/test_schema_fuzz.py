@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from tests.api.conftest import School
+from tests.support.school import School
 
 EXAMPLES_PER_OPERATION = 12
 

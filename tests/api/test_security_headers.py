@@ -3,8 +3,8 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School
 from tests.api.winners_support import drawn, give_coins, this_week
+from tests.support.school import School
 
 PATHS = [
     "/",

@@ -15,7 +15,7 @@ from app.models import SignInFailure, UserSession
 from app.models.types import utcnow
 from app.services.people import create_teacher
 from app.settings import Settings
-from tests.api.conftest import LOGGER_PIN, TEACHER, School
+from tests.support.school import LOGGER_PIN, TEACHER, School
 
 
 def _pin(client: TestClient, logger_id: int, pin: str):  # type: ignore[no-untyped-def]

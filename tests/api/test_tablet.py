@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, coin_body, created
+from tests.support.school import School, coin_body, created
 
 
 def _group(client: TestClient, school: School, name: str = "Groep 5") -> dict:

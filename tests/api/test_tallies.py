@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 
 from app.settings import Settings
-from tests.api.conftest import School
+from tests.support.school import School
 
 
 def _tap(client: TestClient, zone: str = "voetbal", delta: int = 1, recess: str = "morning"):

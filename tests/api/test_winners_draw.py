@@ -7,9 +7,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.settings import Settings
-from tests.api.conftest import School
 from tests.api.winners_support import draw, drawn, events, give_coins, this_week
 from tests.conftest import make_settings
+from tests.support.school import School
 
 
 @pytest.fixture

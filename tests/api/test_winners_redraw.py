@@ -6,7 +6,6 @@ from sqlmodel import select
 
 from app.db import write_session
 from app.models import Draw
-from tests.api.conftest import School
 from tests.api.winners_support import (
     audit_entries,
     draw,
@@ -16,6 +15,7 @@ from tests.api.winners_support import (
     give_coins,
     this_week,
 )
+from tests.support.school import School
 
 
 def _two_children_with_coins(logger: TestClient, school: School) -> None:

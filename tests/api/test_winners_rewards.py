@@ -5,8 +5,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School
 from tests.api.winners_support import drawn, events, give_coins, this_week
+from tests.support.school import School
 
 
 def _last_week_winner(logger: TestClient, teacher: TestClient, school: School) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from app.domain.actors import SYSTEM_CLI, SYSTEM_SCHEDULE
 from app.domain.errors import Invalid, NotFound
 from app.main import create_app
 from app.services.winners.scheduler import draw_missing
-from tests.api.conftest import School, created
 from tests.api.winners_support import drawn, draws_in_db, events, give_coins, this_week
 from tests.conftest import make_settings
+from tests.support.school import School, created
 
 
 def _peuters_board(teacher: TestClient, school: School) -> None:

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from app import db
 from app.db import write_session
 from app.models import Group
-from tests.api.conftest import School
+from tests.support.school import School
 
 
 def _hold_the_lock(app: FastAPI, taken: threading.Event, done: threading.Event) -> None:

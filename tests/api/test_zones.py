@@ -4,7 +4,7 @@ import uuid
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import School, created
+from tests.support.school import School, created
 
 
 def _tap(client: TestClient, zone: str):  # type: ignore[no-untyped-def]

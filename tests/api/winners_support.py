@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from app.db import read_session
 from app.domain.weeks import week_of
 from app.models import AuditEntry, BoardEvent, Draw
-from tests.api.conftest import coin_body
+from tests.support.school import coin_body
 
 TZ = ZoneInfo("Europe/Amsterdam")
 

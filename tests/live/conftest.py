@@ -4,26 +4,23 @@ A school is built over HTTP (groups, children, a board with a kiosk link) after 
 account is made in the database, exactly as `pleinmunt create-teacher` would.
 """
 
-import asyncio
-import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from websockets.asyncio.client import ClientConnection, connect
 
 from app.db import make_engine, write_session
 from app.services.people import create_teacher
 from tests.conftest import make_settings
 from tests.servers import LiveServer
+from tests.support.school import TEACHER, created
 
-TEACHER = ("juf", "een-lang-wachtwoord")
-# Generous bounds: the machine running the tests may be busy; precise latency is the bench's.
-WAIT = 15.0
+# open_socket, receive...: tests import them from tests/support; kept here for branches in flight.
+from tests.support.sockets import WAIT, open_socket, receive, receive_until  # noqa: F401
 
 
 @dataclass
@@ -68,7 +65,7 @@ def build_school(server: LiveServer, database_url: str, tmp_path: Path) -> LiveS
     assert signed_in.status_code == 204, signed_in.text
     school = LiveSchool(server=server, database_url=database_url, teacher=teacher)
     for name, kind in (("Groep 5", "class"), ("Groep 6", "class"), ("Peuters", "daycare")):
-        school.groups[name] = _created(
+        school.groups[name] = created(
             teacher.post("/api/v1/groups", json={"name": name, "kind": kind})
         )["id"]
     for first, initial, group in (
@@ -83,22 +80,17 @@ def build_school(server: LiveServer, database_url: str, tmp_path: Path) -> LiveS
             "group_id": school.groups[group],
             "avatar": "fox:orange",
         }
-        school.children[first] = _created(teacher.post("/api/v1/children", json=body))["id"]
+        school.children[first] = created(teacher.post("/api/v1/children", json=body))["id"]
     board = {
         "slug": school.board,
         "title": "Schoolplein",
         "group_ids": [school.groups["Groep 5"], school.groups["Groep 6"]],
         "name_display": "first_name_initial",
     }
-    _created(teacher.post("/api/v1/boards", json=board))
-    link = _created(teacher.post(f"/api/v1/boards/{school.board}/kiosk-links"))
+    created(teacher.post("/api/v1/boards", json=board))
+    link = created(teacher.post(f"/api/v1/boards/{school.board}/kiosk-links"))
     school.token, school.link_id = link["token"], link["id"]
     return school
-
-
-def _created(response: httpx.Response) -> dict[str, Any]:
-    assert response.status_code == 201, response.text
-    return response.json()
 
 
 class Launcher:
@@ -141,29 +133,3 @@ def launch(database_url: str, tmp_path: Path) -> Iterator[Launcher]:
 @pytest.fixture
 def school(launch: Launcher) -> LiveSchool:
     return launch.school()
-
-
-async def receive(
-    socket: ClientConnection, *, skip: tuple[str, ...] = ("heartbeat",)
-) -> dict[str, Any]:
-    """The next message that is not a heartbeat (within the generous wait)."""
-    while True:
-        message = json.loads(await asyncio.wait_for(socket.recv(), WAIT))
-        if message["type"] not in skip:
-            return message
-
-
-async def receive_until(
-    socket: ClientConnection, done: Callable[[dict[str, Any]], bool]
-) -> list[dict[str, Any]]:
-    """Every non-heartbeat message up to and including the first one for which ``done`` holds."""
-    messages = []
-    while True:
-        message = await receive(socket)
-        messages.append(message)
-        if done(message):
-            return messages
-
-
-def open_socket(url: str, **kwargs: Any) -> Any:
-    return connect(url, open_timeout=WAIT, **kwargs)

@@ -13,7 +13,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from app.db import make_engine, write_session
 from app.models import UserSession
 from app.models.types import utcnow
-from tests.live.conftest import WAIT, Launcher, LiveSchool, open_socket, receive
+from tests.live.conftest import Launcher, LiveSchool
+from tests.support.sockets import WAIT, open_socket, receive
 
 
 def _refused_status(school: LiveSchool, url: str, **kwargs: object) -> int:

@@ -11,7 +11,8 @@ from websockets.asyncio.client import ClientConnection
 
 from app.domain.weeks import week_of
 from app.models.types import utcnow
-from tests.live.conftest import WAIT, LiveSchool, open_socket
+from tests.live.conftest import LiveSchool
+from tests.support.sockets import WAIT, open_socket
 
 CHILD_KEYS = ('"child_id"', '"avatar"')  # as JSON keys; "name" is also a group's
 

@@ -12,8 +12,9 @@ from websockets.exceptions import ConnectionClosed
 
 from app.realtime.listener import APPLICATION_NAME
 from tests.conftest import PG_SERVER, create_pg_database, drop_pg_database, pg_url
-from tests.live.conftest import WAIT, Launcher, open_socket, receive
+from tests.live.conftest import Launcher
 from tests.servers import PLEINMUNT, LiveServer
+from tests.support.sockets import WAIT, open_socket, receive
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from tests.live.conftest import LiveSchool, open_socket, receive
+from tests.live.conftest import LiveSchool
+from tests.support.sockets import open_socket, receive
 
 
 def link(school: LiveSchool) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from typing import Any
 from app.db import make_engine, write_session
 from app.models import Child
 from app.realtime.store import current_seq
-from tests.live.conftest import WAIT, Launcher, LiveSchool, open_socket, receive
+from tests.live.conftest import Launcher, LiveSchool
+from tests.support.sockets import WAIT, open_socket, receive
 
 # The kernel buffers megabytes for a socket nobody reads; big snapshots (a board with a few
 # hundred children) fill that quickly, so the server really has to stop writing to it.

@@ -7,7 +7,8 @@ from sqlmodel import select
 from app.db import make_engine, write_session
 from app.models import Board
 from app.services.events import record_event
-from tests.live.conftest import LiveSchool, open_socket, receive, receive_until
+from tests.live.conftest import LiveSchool
+from tests.support.sockets import open_socket, receive, receive_until
 
 
 def test_socket_sends_snapshot_then_live_coin(school: LiveSchool) -> None:

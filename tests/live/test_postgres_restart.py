@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from app.db import make_engine
 from app.models import Coin
-from tests.live.conftest import Launcher, LiveSchool, open_socket, receive
+from tests.live.conftest import Launcher, LiveSchool
 from tests.live.private_postgres import PrivatePostgres
 from tests.servers import LiveServer
+from tests.support.sockets import open_socket, receive
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

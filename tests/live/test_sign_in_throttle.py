@@ -6,7 +6,8 @@ from collections import Counter
 
 import httpx
 
-from tests.live.conftest import TEACHER, Launcher, LiveSchool
+from tests.live.conftest import Launcher, LiveSchool
+from tests.support.school import TEACHER
 
 PIN = "294716"
 
