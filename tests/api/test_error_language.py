@@ -12,7 +12,7 @@ from app.db import write_session
 from app.i18n import LANGUAGES, catalog_keys
 from app.services.people import create_teacher
 from app.settings import Settings
-from tests.api.desk_support import submit, token
+from tests.support.desk import submit, token
 from tests.support.school import LOGGER_PIN, TEACHER, School
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 
 from app.services.winners.scheduler import reveal_kept
 from app.settings import Settings
-from tests.api.desk_support import post_form, submit
 from tests.api.winners_support import draws_in_db, events, give_coins, this_week
 from tests.conftest import make_settings
+from tests.support.desk import post_form, submit
 from tests.support.school import School
 
 

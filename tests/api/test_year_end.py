@@ -17,8 +17,8 @@ from sqlmodel import select
 from app.db import read_session
 from app.models import AuditEntry, BoardEvent, Coin, Draw
 from app.services.year_end import purge_plan
-from tests.api.desk_support import submit
 from tests.servers import PLEINMUNT
+from tests.support.desk import submit
 from tests.support.school import School, coin_body
 
 PAGE = "/teacher/year-end"

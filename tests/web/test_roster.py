@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.api.desk_support import post_form, submit, token
+from tests.support.desk import post_form, submit, token
 from tests.support.school import School
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -11,8 +11,8 @@ from sqlmodel import select
 from app.db import write_session
 from app.models.people import UserSession
 from app.models.types import utcnow
-from tests.api.desk_support import flash_text
 from tests.api.winners_support import drawn, give_coins, this_week
+from tests.support.desk import flash_text
 from tests.support.school import School
 
 HTML = {"accept": "text/html,application/xhtml+xml"}

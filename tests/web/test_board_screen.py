@@ -10,7 +10,7 @@ from sqlalchemy import update
 from app.db import write_session
 from app.models import KioskLink
 from app.models.types import utcnow
-from tests.api.desk_support import post_form, submit
+from tests.support.desk import post_form, submit
 from tests.support.school import School
 
 FORM = {"name_display": "first_name", "winner_policy": "most_coins", "exclude_recent_weeks": "2"}

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from app.db import write_session
 from app.services.people import create_teacher
 from app.settings import Settings
-from tests.api.desk_support import flash_text, token
+from tests.support.desk import flash_text, token
 from tests.support.school import TEACHER, School
 
 DESK_PAGES = [

@@ -9,7 +9,7 @@ from app.models import SetupCode, Teacher
 from app.services.people import create_teacher
 from app.services.setup import issue_setup_code
 from app.settings import Settings
-from tests.api.desk_support import flash_text, token
+from tests.support.desk import flash_text, token
 
 
 def _code(app: FastAPI, settings: Settings) -> str:

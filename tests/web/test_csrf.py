@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.web.csrf import require_csrf
-from tests.api.desk_support import token
 from tests.conftest import make_settings
+from tests.support.desk import token
 from tests.support.school import School
 
 

@@ -5,7 +5,7 @@ import re
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.api.desk_support import post_form, submit
+from tests.support.desk import post_form, submit
 from tests.support.school import LOGGER_PIN, School
 
 

@@ -14,7 +14,7 @@ from sqlmodel import select
 from app.db import read_session
 from app.i18n import LANGUAGES, catalog_keys
 from app.models import AuditEntry
-from tests.api.desk_support import post_form, submit
+from tests.support.desk import post_form, submit
 from tests.support.school import School, coin_body
 
 ACTION_CELL = r'<tr data-action="([a-z_.]+)">'

@@ -5,7 +5,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.api.desk_support import post_form, submit, token
+from tests.support.desk import post_form, submit, token
 from tests.support.school import School, created
 
 

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from app.domain.weeks import shift_week, week_of
 from app.settings import Settings
-from tests.api.desk_support import submit
+from tests.support.desk import submit
 from tests.support.school import School, coin_body
 
 
