@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.domain.masking import teacher_name
-from app.models import AuditEntry, Bike, Board, Child, Coin, Draw, Group, Reason
+from app.models import AuditEntry, Bike, Board, Child, Coin, Draw, Group, Reason, Zone
 from app.services.audit_log import actor_names
 
 
@@ -22,6 +22,7 @@ class AuditNames:
     boards: dict[str, str] = field(default_factory=dict)  # slug and "id:3" -> title
     reasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug -> (nl, en)
     bikes: dict[int, str] = field(default_factory=dict)
+    zones: dict[str, str] = field(default_factory=dict)  # slug -> the school's own name
     coins: dict[str, tuple[int, str]] = field(default_factory=dict)  # uuid -> (child, reason)
     draws: dict[int, tuple[int, str]] = field(default_factory=dict)  # id -> (board id, week)
 
@@ -68,4 +69,5 @@ def audit_names(session: Session, entries: list[AuditEntry]) -> AuditNames:
         names.boards[board.slug] = names.boards[f"id:{board.id}"] = board.title
     names.reasons = {r.slug: (r.label_nl, r.label_en) for r in session.exec(select(Reason))}
     names.bikes = {b.id or 0: b.name for b in session.exec(select(Bike))}
+    names.zones = {z.slug: z.name for z in session.exec(select(Zone))}
     return names

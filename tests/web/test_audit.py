@@ -173,3 +173,11 @@ def test_audit_csv_speaks_english_when_asked(teacher: TestClient, busy_week: Sch
     assert rows[0][0] == "When"
     assert rows[0][-1] == "What happened"
     assert rows[1][-1] == "Juf undid Noor K.'s coin for helping someone"
+
+
+def test_a_zone_change_reads_as_a_sentence_with_its_name(teacher: TestClient) -> None:
+    made = teacher.post("/api/v1/zones", json={"name": "Moestuin"})
+    assert made.status_code == 201, made.text
+    html = teacher.get("/teacher/audit").text
+    sentences = re.findall(r'<td class="says">([^<]+)</td>', html)
+    assert "Juf voegde de zone Moestuin toe" in sentences

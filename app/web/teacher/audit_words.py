@@ -55,6 +55,7 @@ def _values(entry: AuditEntry, names: AuditNames, gettext: Gettext, lang: str) -
         "logger": names.people.get(entry.subject, entry.subject),
         "teacher": names.people.get(entry.subject, entry.subject),
         "bike": names.bikes.get(sid or 0, entry.subject) if kind == "bike" else "",
+        "zone": names.zones.get(coin, coin) if kind == "zone" else "",
         "reason_name": _reason_name(entry, names, lang),
         **{key: value for key, value in detail.items() if isinstance(value, int | str)},
     }
