@@ -102,6 +102,7 @@ def test_last_weeks_winner_and_reward_stay_on_the_board(
         "child_id": school.children["Sam"],
         "name": "Sam B.",
         "avatar": standings["last_winner"]["avatar"],
+        "group": "Groep 5",  # what a board that names no child shows instead
         "reward": "Mag het spel kiezen",
         "reward_status": "given",
     }
