@@ -25,7 +25,8 @@ def test_websocket_handshake_line_hides_token() -> None:
     )
     line = formatted(record)
     assert TOKEN not in line
-    assert '"WebSocket /ws/boards/plein?token=[hidden]&since=12" 403' in line
+    # A query that names a secret is left out whole (app/logs.py): however it spells the key.
+    assert '"WebSocket /ws/boards/plein?[hidden]" 403' in line
 
 
 def test_traceback_hides_token() -> None:
